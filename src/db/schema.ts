@@ -1,0 +1,229 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps come back as Date and go in as Date or ISO strings. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are parsed as 'YYYY-MM-DD' strings on both drivers (see database.ts). */
+type DateOnly = string;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = 'agency_admin' | 'agency_engineer' | 'client_admin' | 'client_member';
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  kind: 'agency' | 'client';
+  name: string;
+  slug: string;
+  time_zone: string;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  time_zone: string | null;
+  disabled_at: Timestamp | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: TimestampDefault;
+  expires_at: Timestamp;
+  last_seen_at: TimestampDefault;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: TimestampDefault;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string;
+  created_at: TimestampDefault;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: string | null;
+}
+
+export interface CalendarsTable {
+  id: Generated<string>;
+  name: string;
+  time_zone: string;
+  spec: Json<unknown>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface SlaPoliciesTable {
+  id: Generated<string>;
+  name: string;
+  calendar_id: string;
+  rules: Json<unknown>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export type AgreementKind = 'retainer' | 'payg' | 'sprint' | 'onboarding' | 'standby';
+
+export interface AgreementsTable {
+  id: Generated<string>;
+  client_id: string;
+  kind: AgreementKind;
+  name: string;
+  status: ColumnType<'active' | 'ended', 'active' | 'ended' | undefined>;
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+  time_zone: string;
+  sla_policy_id: string | null;
+  terms: Json<unknown>;
+  coverage: Json<unknown>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface TicketsTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  client_id: string;
+  agreement_id: string | null;
+  subject: string;
+  body: string;
+  requester_id: string | null;
+  channel: 'portal' | 'email' | 'slack' | 'api' | 'phone' | 'monitoring';
+  kind: 'support' | 'maintenance' | 'change';
+  request_type: string | null;
+  priority: 'critical' | 'high' | 'medium' | 'low';
+  priority_rank: ColumnType<number, never, never>;
+  status: 'new' | 'acknowledged' | 'in_progress' | 'waiting_on_client' | 'resolved' | 'closed';
+  assignee_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  resolved_at: Timestamp | null;
+  queue_due_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TicketCommentsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  author_id: string | null;
+  body: string;
+  visibility: 'public' | 'internal';
+  is_assessment: ColumnType<boolean, boolean | undefined>;
+  created_at: Timestamp;
+}
+
+export interface TicketEventsTable {
+  id: ColumnType<number, never, never>;
+  ticket_id: string;
+  at: Timestamp;
+  type: string;
+  actor_id: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface TicketLinksTable {
+  from_ticket_id: string;
+  to_ticket_id: string;
+  kind: 'follow_up' | 'related' | 'duplicate';
+  created_at: TimestampDefault;
+  created_by: string | null;
+}
+
+export interface EstimatesTable {
+  id: Generated<string>;
+  ticket_id: string;
+  agreement_id: string;
+  minutes: number;
+  amount_cents: number;
+  note: string;
+  status: ColumnType<
+    'pending' | 'approved' | 'declined' | 'withdrawn',
+    'pending' | 'approved' | 'declined' | 'withdrawn' | undefined
+  >;
+  requested_by: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  created_at: Timestamp;
+}
+
+export interface TimeEntriesTable {
+  id: Generated<string>;
+  agreement_id: string;
+  ticket_id: string | null;
+  user_id: string;
+  work_date: DateOnly;
+  minutes: number;
+  category: 'bugfix' | 'enhancement' | 'advisory' | 'maintenance';
+  billable: boolean;
+  description: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<number, never, never>;
+  at: TimestampDefault;
+  actor_id: string | null;
+  organization_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  checksum: string;
+  applied_at: TimestampDefault;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  calendars: CalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  agreements: AgreementsTable;
+  tickets: TicketsTable;
+  ticket_comments: TicketCommentsTable;
+  ticket_events: TicketEventsTable;
+  ticket_links: TicketLinksTable;
+  estimates: EstimatesTable;
+  time_entries: TimeEntriesTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type CalendarRow = Selectable<CalendarsTable>;
+export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
+export type AgreementRow = Selectable<AgreementsTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type TicketCommentRow = Selectable<TicketCommentsTable>;
+export type TicketEventRow = Selectable<TicketEventsTable>;
+export type EstimateRow = Selectable<EstimatesTable>;
+export type TimeEntryRow = Selectable<TimeEntriesTable>;
+export type NewTicketEvent = Insertable<TicketEventsTable>;

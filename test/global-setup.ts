@@ -1,0 +1,2 @@
+// Filled in by the database test harness (prepares a migrated PGlite template once per run).
+export default function setup(): void {}
