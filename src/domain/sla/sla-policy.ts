@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Ticket priorities, most urgent first (the order reports and queues use). */
+export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
+export const PrioritySchema = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+const positiveMinutes = z.number().int().positive();
+
+/**
+ * How long a clock may run. `business_minutes` count only open time of the policy's business calendar,
+ * `clock_minutes` count real time 24×7 (standby contracts), `end_of_business_day` means "by the close of the
+ * business day the ticket was created on" (the next business day when created outside hours).
+ */
+export const SlaTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('business_minutes'), minutes: positiveMinutes }),
+  z.object({ kind: z.literal('clock_minutes'), minutes: positiveMinutes }),
+  z.object({ kind: z.literal('end_of_business_day') }),
+]);
+export type SlaTarget = z.infer<typeof SlaTargetSchema>;
+
+export const SlaTierSchema = z.object({
+  /** What the client reads to pick the priority, e.g. "production down". */
+  definition: z.string().trim().min(1),
+  response: SlaTargetSchema,
+  resolution: SlaTargetSchema,
+});
+export type SlaTier = z.infer<typeof SlaTierSchema>;
+
+// An explicit object (not a record) so that every tier is required and error paths name the tier.
+export const SlaPolicyRulesSchema = z.object({
+  tiers: z.object({
+    critical: SlaTierSchema,
+    high: SlaTierSchema,
+    medium: SlaTierSchema,
+    low: SlaTierSchema,
+  }),
+});
+export type SlaPolicyRules = z.infer<typeof SlaPolicyRulesSchema>;
+
+const businessMinutes = (minutes: number): SlaTarget => ({ kind: 'business_minutes', minutes });
+
+/**
+ * Agency defaults for an 8-hour business day (used by seeds and as the starting point of a new policy).
+ * Returns fresh objects so callers may edit them.
+ */
+export function defaultSlaTiers(): SlaPolicyRules['tiers'] {
+  return {
+    critical: {
+      definition: 'Production is down, data is at risk of loss or corruption, or there is a security breach.',
+      response: businessMinutes(120),
+      resolution: { kind: 'end_of_business_day' },
+    },
+    high: {
+      definition: 'A core feature is broken or badly degraded for many users and there is no workaround.',
+      response: businessMinutes(480),
+      resolution: businessMinutes(1440),
+    },
+    medium: {
+      definition: 'A feature misbehaves for some users, or a workaround exists.',
+      response: businessMinutes(1440),
+      resolution: businessMinutes(2400),
+    },
+    low: {
+      definition: 'A cosmetic issue, a question or a minor change request.',
+      response: businessMinutes(2400),
+      resolution: businessMinutes(9600),
+    },
+  };
+}
+
+/** The default rules as a whole policy document. */
+export function defaultSlaPolicyRules(): SlaPolicyRules {
+  return { tiers: defaultSlaTiers() };
+}
+
+/** Value equality of targets (two tiers may share a target; switching between them changes nothing). */
+export function sameTarget(a: SlaTarget, b: SlaTarget): boolean {
+  if (a.kind === 'end_of_business_day' || b.kind === 'end_of_business_day') return a.kind === b.kind;
+  return a.kind === b.kind && a.minutes === b.minutes;
+}
+
+/** Short human label of a target for explanations, e.g. "480 business min". */
+export function describeTarget(target: SlaTarget): string {
+  switch (target.kind) {
+    case 'business_minutes':
+      return `${target.minutes} business min`;
+    case 'clock_minutes':
+      return `${target.minutes} min 24x7`;
+    case 'end_of_business_day':
+      return 'end of business day';
+  }
+}
