@@ -40,7 +40,10 @@ export async function runSlaDue(opts: SlaDueOptions): Promise<number> {
   return failed ? EXIT_BAD_LINES : EXIT_OK;
 }
 
-function loadCalendar(calendarJson: string, writeError: (line: string) => void): BusinessCalendar | undefined {
+function loadCalendar(
+  calendarJson: string,
+  writeError: (line: string) => void,
+): BusinessCalendar | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(calendarJson);
@@ -63,12 +66,12 @@ async function* readLines(input: AsyncIterable<string | Uint8Array>): AsyncGener
   let pending = '';
   for await (const chunk of input) {
     pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let newline = pending.indexOf('\n');
-    while (newline >= 0) {
-      yield pending.slice(0, newline).replace(/\r$/, '');
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf('\n');
+    let lineStart = 0;
+    for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n', lineStart)) {
+      yield pending.slice(lineStart, newline).replace(/\r$/, '');
+      lineStart = newline + 1;
     }
+    pending = pending.slice(lineStart);
   }
   pending += decoder.decode();
   if (pending !== '') yield pending.replace(/\r$/, '');

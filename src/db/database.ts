@@ -35,7 +35,7 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8_OID || oid === NUMERIC_OID) return parseInt8;
         if (oid === DATE_OID) return keepDateText;
-        return pg.types.getTypeParser(oid, format);
+        return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
       }) as typeof pg.types.getTypeParser,
     },
   });
@@ -51,7 +51,7 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
-          return await work(async (text, params) => (await client.query(text, params)).rows);
+          return await work(async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows);
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
         }
@@ -92,7 +92,7 @@ export async function openPGlite(options: PGliteOptions): Promise<DatabaseHandle
       return work(async (text, params) => {
         if (!params || params.length === 0) {
           const results = await pglite.exec(text);
-          return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+          return results.at(-1)?.rows ?? [];
         }
         return (await pglite.query<Record<string, unknown>>(text, params)).rows;
       });
@@ -107,4 +107,3 @@ export async function openPGlite(options: PGliteOptions): Promise<DatabaseHandle
     },
   };
 }
-

@@ -6,14 +6,19 @@ const At = IsoInstant.optional().describe(
 );
 
 export const TicketCreateBody = z.object({
-  clientId: Id.optional().describe('Required for agency staff; client users always raise for their own organisation.'),
+  clientId: Id.optional().describe(
+    'Required for agency staff; client users always raise for their own organisation.',
+  ),
   agreementId: Id.optional(),
   subject: z.string().trim().min(1).max(300),
   body: z.string().max(100_000).default(''),
   channel: Channel.optional(),
   kind: TicketKind.optional(),
   priority: Priority.default('medium'),
-  requestType: z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'must be a snake_case request type').optional(),
+  requestType: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,49}$/, 'must be a snake_case request type')
+    .optional(),
   requesterId: Id.optional(),
   assigneeId: Id.optional(),
   at: At,
@@ -70,8 +75,14 @@ export const TicketListQuery = PageQuery.extend({
   priority: listOf(Priority),
   kind: listOf(TicketKind),
   assigneeId: Id.optional(),
-  mine: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  open: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   sort: z.enum(['queue', 'newest']).default('queue'),
 });
 export type TicketListInput = z.infer<typeof TicketListQuery>;

@@ -41,9 +41,19 @@ export class AgreementsService {
 
   async create(actor: Actor, input: AgreementCreateInput) {
     requireAgencyAdmin(actor);
-    const client = await this.deps.db.selectFrom('organizations').selectAll().where('id', '=', input.clientId).where('kind', '=', 'client').executeTakeFirst();
-    if (!client) throw invalidInput('The client does not exist.', [{ path: 'clientId', message: 'no such client' }]);
-    await this.assertReferences(this.deps.db, input.slaPolicyId ?? null, input.kind === 'standby' ? input.terms.availabilityCalendarId : null);
+    const client = await this.deps.db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('id', '=', input.clientId)
+      .where('kind', '=', 'client')
+      .executeTakeFirst();
+    if (!client)
+      throw invalidInput('The client does not exist.', [{ path: 'clientId', message: 'no such client' }]);
+    await this.assertReferences(
+      this.deps.db,
+      input.slaPolicyId ?? null,
+      input.kind === 'standby' ? input.terms.availabilityCalendarId : null,
+    );
     const now = this.deps.clock.now();
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -63,7 +73,14 @@ export class AgreementsService {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'agreement.created', entity: 'agreement', entityId: row.id, organizationId: row.client_id, at: now, data: input });
+      await recordAudit(trx, actor, {
+        action: 'agreement.created',
+        entity: 'agreement',
+        entityId: row.id,
+        organizationId: row.client_id,
+        at: now,
+        data: input,
+      });
       return toAgreementDto(row);
     });
   }
@@ -73,9 +90,14 @@ export class AgreementsService {
     const existing = await this.findVisible(actor, id);
     const terms = input.terms ? parseTerms(existing.kind, input.terms) : undefined;
     if (input.endsOn && input.endsOn < existing.starts_on) {
-      throw invalidInput('The end date is before the start.', [{ path: 'endsOn', message: 'must not be before startsOn' }]);
+      throw invalidInput('The end date is before the start.', [
+        { path: 'endsOn', message: 'must not be before startsOn' },
+      ]);
     }
-    const availability = existing.kind === 'standby' ? ((terms ?? existing.terms) as { availabilityCalendarId: string }).availabilityCalendarId : null;
+    const availability =
+      existing.kind === 'standby'
+        ? ((terms ?? existing.terms) as { availabilityCalendarId: string }).availabilityCalendarId
+        : null;
     await this.assertReferences(this.deps.db, input.slaPolicyId ?? null, terms ? availability : null);
     const now = this.deps.clock.now();
     return this.deps.db.transaction().execute(async (trx) => {
@@ -93,7 +115,14 @@ export class AgreementsService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'agreement.updated', entity: 'agreement', entityId: id, organizationId: row.client_id, at: now, data: input });
+      await recordAudit(trx, actor, {
+        action: 'agreement.updated',
+        entity: 'agreement',
+        entityId: id,
+        organizationId: row.client_id,
+        at: now,
+        data: input,
+      });
       return toAgreementDto(row);
     });
   }
@@ -107,23 +136,47 @@ export class AgreementsService {
     return row;
   }
 
-  private async assertReferences(db: Executor, slaPolicyId: string | null, calendarId: string | null): Promise<void> {
+  private async assertReferences(
+    db: Executor,
+    slaPolicyId: string | null,
+    calendarId: string | null,
+  ): Promise<void> {
     if (slaPolicyId) {
-      const policy = await db.selectFrom('sla_policies').select('id').where('id', '=', slaPolicyId).executeTakeFirst();
-      if (!policy) throw invalidInput('The SLA policy does not exist.', [{ path: 'slaPolicyId', message: 'no such SLA policy' }]);
+      const policy = await db
+        .selectFrom('sla_policies')
+        .select('id')
+        .where('id', '=', slaPolicyId)
+        .executeTakeFirst();
+      if (!policy)
+        throw invalidInput('The SLA policy does not exist.', [
+          { path: 'slaPolicyId', message: 'no such SLA policy' },
+        ]);
     }
     if (calendarId) {
-      const calendar = await db.selectFrom('calendars').select('id').where('id', '=', calendarId).executeTakeFirst();
-      if (!calendar) throw invalidInput('The availability calendar does not exist.', [{ path: 'terms.availabilityCalendarId', message: 'no such calendar' }]);
+      const calendar = await db
+        .selectFrom('calendars')
+        .select('id')
+        .where('id', '=', calendarId)
+        .executeTakeFirst();
+      if (!calendar)
+        throw invalidInput('The availability calendar does not exist.', [
+          { path: 'terms.availabilityCalendarId', message: 'no such calendar' },
+        ]);
     }
   }
 }
 
-function parseTerms(kind: AgreementRow['kind'], terms: Record<string, unknown>): z.infer<(typeof TERMS_BY_KIND)[typeof kind]> {
+function parseTerms(
+  kind: AgreementRow['kind'],
+  terms: Record<string, unknown>,
+): z.infer<(typeof TERMS_BY_KIND)[typeof kind]> {
   const parsed = TERMS_BY_KIND[kind].safeParse(terms);
   if (!parsed.success) {
     throw new AppError('invalid_input', `The terms do not fit a ${kind} agreement.`, {
-      issues: parsed.error.issues.map((issue) => ({ path: ['terms', ...issue.path].join('.'), message: issue.message })),
+      issues: parsed.error.issues.map((issue) => ({
+        path: ['terms', ...issue.path].join('.'),
+        message: issue.message,
+      })),
     });
   }
   return parsed.data;

@@ -4,7 +4,14 @@ import type { Actor, Executor } from './context';
 export async function recordAudit(
   db: Executor,
   actor: Actor | null,
-  entry: { action: string; entity: string; entityId: string; organizationId?: string | null; data?: object; at: Date },
+  entry: {
+    action: string;
+    entity: string;
+    entityId: string;
+    organizationId?: string | null;
+    data?: object;
+    at: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('audit_log')

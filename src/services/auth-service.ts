@@ -20,7 +20,10 @@ export function toActor(user: Pick<UserRow, 'id' | 'organization_id' | 'role' | 
 export class AuthService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async login(email: string, password: string): Promise<{ sessionToken: string; actor: Actor; expiresAt: Date }> {
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ sessionToken: string; actor: Actor; expiresAt: Date }> {
     const user = await this.deps.db
       .selectFrom('users')
       .selectAll()

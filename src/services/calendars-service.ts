@@ -9,7 +9,12 @@ import { recordAudit } from './audit';
 import type { Actor, Executor, ServiceDeps } from './context';
 
 export function toCalendarDto(row: CalendarRow) {
-  return { id: row.id, ...(row.spec as CalendarSpecInput), createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    ...(row.spec as CalendarSpecInput),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /**
@@ -49,10 +54,21 @@ export class CalendarsService {
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('calendars')
-        .values({ name: spec.name, time_zone: spec.timeZone, spec: JSON.stringify(spec), created_at: now, updated_at: now })
+        .values({
+          name: spec.name,
+          time_zone: spec.timeZone,
+          spec: JSON.stringify(spec),
+          created_at: now,
+          updated_at: now,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'calendar.created', entity: 'calendar', entityId: row.id, at: now });
+      await recordAudit(trx, actor, {
+        action: 'calendar.created',
+        entity: 'calendar',
+        entityId: row.id,
+        at: now,
+      });
       return toCalendarDto(row);
     });
   }
@@ -68,7 +84,12 @@ export class CalendarsService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'calendar.updated', entity: 'calendar', entityId: id, at: now });
+      await recordAudit(trx, actor, {
+        action: 'calendar.updated',
+        entity: 'calendar',
+        entityId: id,
+        at: now,
+      });
       return toCalendarDto(row);
     });
   }
@@ -76,11 +97,21 @@ export class CalendarsService {
   async remove(actor: Actor, id: string): Promise<void> {
     requireAgencyAdmin(actor);
     await this.findVisible(actor, id);
-    const used = await this.deps.db.selectFrom('sla_policies').select('id').where('calendar_id', '=', id).executeTakeFirst();
-    if (used) throw new AppError('conflict', 'This calendar is used by an SLA policy; change the policy first.');
+    const used = await this.deps.db
+      .selectFrom('sla_policies')
+      .select('id')
+      .where('calendar_id', '=', id)
+      .executeTakeFirst();
+    if (used)
+      throw new AppError('conflict', 'This calendar is used by an SLA policy; change the policy first.');
     await this.deps.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('calendars').where('id', '=', id).execute();
-      await recordAudit(trx, actor, { action: 'calendar.deleted', entity: 'calendar', entityId: id, at: this.deps.clock.now() });
+      await recordAudit(trx, actor, {
+        action: 'calendar.deleted',
+        entity: 'calendar',
+        entityId: id,
+        at: this.deps.clock.now(),
+      });
     });
   }
 
@@ -92,7 +123,9 @@ export class CalendarsService {
     try {
       imported = parseIcsHolidays(ics);
     } catch (error) {
-      throw invalidInput(`The iCalendar feed could not be read: ${(error as Error).message}`, [{ path: 'ics', message: 'is not a valid iCalendar feed' }]);
+      throw invalidInput(`The iCalendar feed could not be read: ${(error as Error).message}`, [
+        { path: 'ics', message: 'is not a valid iCalendar feed' },
+      ]);
     }
     const spec = row.spec as CalendarSpecInput;
     const byDate = new Map(replace ? [] : normalizeHolidays(spec).map((holiday) => [holiday.date, holiday]));

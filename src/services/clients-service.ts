@@ -25,7 +25,11 @@ export class ClientsService {
   }
 
   async findBySlug(slug: string): Promise<OrganizationRow> {
-    const row = await this.deps.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     if (!row) throw notFound(`Organisation "${slug}"`);
     return row;
   }
@@ -49,11 +53,27 @@ export class ClientsService {
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('organizations')
-        .values({ kind: 'client', name: input.name, slug: input.slug, time_zone: input.timeZone, created_at: now, updated_at: now })
+        .values({
+          kind: 'client',
+          name: input.name,
+          slug: input.slug,
+          time_zone: input.timeZone,
+          created_at: now,
+          updated_at: now,
+        })
         .returningAll()
         .executeTakeFirstOrThrow()
-        .catch((error: unknown) => rethrowUniqueViolation(error, 'slug', `The slug "${input.slug}" is taken.`));
-      await recordAudit(trx, actor, { action: 'client.created', entity: 'organization', entityId: row.id, organizationId: row.id, at: now, data: input });
+        .catch((error: unknown) =>
+          rethrowUniqueViolation(error, 'slug', `The slug "${input.slug}" is taken.`),
+        );
+      await recordAudit(trx, actor, {
+        action: 'client.created',
+        entity: 'organization',
+        entityId: row.id,
+        organizationId: row.id,
+        at: now,
+        data: input,
+      });
       return toClientDto(row);
     });
   }
@@ -75,8 +95,17 @@ export class ClientsService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow()
-        .catch((error: unknown) => rethrowUniqueViolation(error, 'slug', `The slug "${input.slug}" is taken.`));
-      await recordAudit(trx, actor, { action: 'client.updated', entity: 'organization', entityId: id, organizationId: id, at: now, data: input });
+        .catch((error: unknown) =>
+          rethrowUniqueViolation(error, 'slug', `The slug "${input.slug}" is taken.`),
+        );
+      await recordAudit(trx, actor, {
+        action: 'client.updated',
+        entity: 'organization',
+        entityId: id,
+        organizationId: id,
+        at: now,
+        data: input,
+      });
       return toClientDto(row);
     });
   }

@@ -13,7 +13,14 @@ export interface SlaPolicyInput {
 
 export function toSlaPolicyDto(row: SlaPolicyRow) {
   const rules = row.rules as SlaPolicyRules;
-  return { id: row.id, name: row.name, calendarId: row.calendar_id, tiers: rules.tiers, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    calendarId: row.calendar_id,
+    tiers: rules.tiers,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export class SlaPoliciesService {
@@ -22,7 +29,17 @@ export class SlaPoliciesService {
   async list(actor: Actor) {
     let query = this.deps.db.selectFrom('sla_policies').selectAll();
     const scope = clientScope(actor);
-    if (scope) query = query.where('id', 'in', this.deps.db.selectFrom('agreements').select('sla_policy_id as id').where('client_id', '=', scope).where('sla_policy_id', 'is not', null).$narrowType<{ id: string }>());
+    if (scope)
+      query = query.where(
+        'id',
+        'in',
+        this.deps.db
+          .selectFrom('agreements')
+          .select('sla_policy_id as id')
+          .where('client_id', '=', scope)
+          .where('sla_policy_id', 'is not', null)
+          .$narrowType<{ id: string }>(),
+      );
     return (await query.orderBy('name').execute()).map(toSlaPolicyDto);
   }
 
@@ -37,10 +54,22 @@ export class SlaPoliciesService {
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('sla_policies')
-        .values({ name: input.name, calendar_id: input.calendarId, rules: JSON.stringify(input.rules), created_at: now, updated_at: now })
+        .values({
+          name: input.name,
+          calendar_id: input.calendarId,
+          rules: JSON.stringify(input.rules),
+          created_at: now,
+          updated_at: now,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'sla_policy.created', entity: 'sla_policy', entityId: row.id, at: now, data: input });
+      await recordAudit(trx, actor, {
+        action: 'sla_policy.created',
+        entity: 'sla_policy',
+        entityId: row.id,
+        at: now,
+        data: input,
+      });
       return toSlaPolicyDto(row);
     });
   }
@@ -58,11 +87,22 @@ export class SlaPoliciesService {
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('sla_policies')
-        .set({ name: input.name, calendar_id: input.calendarId, rules: JSON.stringify(input.rules), updated_at: now })
+        .set({
+          name: input.name,
+          calendar_id: input.calendarId,
+          rules: JSON.stringify(input.rules),
+          updated_at: now,
+        })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'sla_policy.updated', entity: 'sla_policy', entityId: id, at: now, data: input });
+      await recordAudit(trx, actor, {
+        action: 'sla_policy.updated',
+        entity: 'sla_policy',
+        entityId: id,
+        at: now,
+        data: input,
+      });
       return toSlaPolicyDto(row);
     });
   }
@@ -70,25 +110,51 @@ export class SlaPoliciesService {
   async remove(actor: Actor, id: string): Promise<void> {
     requireAgencyAdmin(actor);
     await this.findVisible(actor, id);
-    const used = await this.deps.db.selectFrom('agreements').select('id').where('sla_policy_id', '=', id).executeTakeFirst();
+    const used = await this.deps.db
+      .selectFrom('agreements')
+      .select('id')
+      .where('sla_policy_id', '=', id)
+      .executeTakeFirst();
     if (used) throw new AppError('conflict', 'This SLA policy is attached to an agreement; detach it first.');
     await this.deps.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('sla_policies').where('id', '=', id).execute();
-      await recordAudit(trx, actor, { action: 'sla_policy.deleted', entity: 'sla_policy', entityId: id, at: this.deps.clock.now() });
+      await recordAudit(trx, actor, {
+        action: 'sla_policy.deleted',
+        entity: 'sla_policy',
+        entityId: id,
+        at: this.deps.clock.now(),
+      });
     });
   }
 
   async findVisible(actor: Actor, id: string): Promise<SlaPolicyRow> {
     const scope = clientScope(actor);
     let query = this.deps.db.selectFrom('sla_policies').selectAll().where('id', '=', id);
-    if (scope) query = query.where('id', 'in', this.deps.db.selectFrom('agreements').select('sla_policy_id as id').where('client_id', '=', scope).where('sla_policy_id', 'is not', null).$narrowType<{ id: string }>());
+    if (scope)
+      query = query.where(
+        'id',
+        'in',
+        this.deps.db
+          .selectFrom('agreements')
+          .select('sla_policy_id as id')
+          .where('client_id', '=', scope)
+          .where('sla_policy_id', 'is not', null)
+          .$narrowType<{ id: string }>(),
+      );
     const row = await query.executeTakeFirst();
     if (!row) throw notFound('SLA policy');
     return row;
   }
 
   private async assertCalendarExists(calendarId: string): Promise<void> {
-    const row = await this.deps.db.selectFrom('calendars').select('id').where('id', '=', calendarId).executeTakeFirst();
-    if (!row) throw invalidInput('The calendar does not exist.', [{ path: 'calendarId', message: 'no such calendar' }]);
+    const row = await this.deps.db
+      .selectFrom('calendars')
+      .select('id')
+      .where('id', '=', calendarId)
+      .executeTakeFirst();
+    if (!row)
+      throw invalidInput('The calendar does not exist.', [
+        { path: 'calendarId', message: 'no such calendar' },
+      ]);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../../src/domain/calendar/business-calendar';
 import { defaultSlaPolicyRules, type Priority, type SlaPolicyRules } from '../../src/domain/sla/sla-policy';
+import { formatInstant } from '../../src/domain/sla/sla-explain';
 import {
   deriveTicketSla,
   nextDeadline,
@@ -508,5 +509,16 @@ describe('nextDeadline', () => {
     { name: 'resolved without acknowledgement stops the response clock too', expected: null },
   ])('$name → $expected', ({ name, expected }) => {
     expect(nextDeadline(derive(name))).toBe(expected);
+  });
+});
+
+describe('formatInstant', () => {
+  it.each([
+    [t('2026-03-02T10:00:00Z'), '2026-03-02T10:00:00Z'],
+    [t('2024-02-29T23:59:59.999Z'), '2024-02-29T23:59:59.999Z'],
+    [t('1999-12-31T00:00:00.050Z'), '1999-12-31T00:00:00.050Z'],
+    [t('2100-03-01T12:34:56Z'), '2100-03-01T12:34:56Z'],
+  ])('%i → %s', (ms, expected) => {
+    expect(formatInstant(ms)).toBe(expected);
   });
 });

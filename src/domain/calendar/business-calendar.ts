@@ -103,14 +103,24 @@ export function alwaysOpenCalendar(): BusinessCalendar {
   };
 }
 
-function addMinutes(clock: PlainBusinessClock, startMs: number, minutes: number, pauses?: readonly Interval[]) {
+function addMinutes(
+  clock: PlainBusinessClock,
+  startMs: number,
+  minutes: number,
+  pauses?: readonly Interval[],
+) {
   assertInstant('start', startMs);
   const durationMs = computeDurationMs(minutes);
   if (pauses && pauses.length > 0) return addAcrossPauses(clock, startMs, durationMs, pauses);
   return durationMs === 0 ? clock.firstOpenAtOrAfter(startMs) : clock.addWithoutPauses(startMs, durationMs);
 }
 
-function measureBetween(clock: PlainBusinessClock, fromMs: number, toMs: number, pauses?: readonly Interval[]) {
+function measureBetween(
+  clock: PlainBusinessClock,
+  fromMs: number,
+  toMs: number,
+  pauses?: readonly Interval[],
+) {
   assertInstant('from', fromMs);
   assertInstant('to', toMs);
   if (toMs <= fromMs) return 0;
@@ -123,7 +133,9 @@ function createDayMaterializer(
   spec: CalendarSpecInput,
   resolveDay: (dayWallMs: number, wallTimes: readonly number[]) => number[],
 ): DayMaterializer {
-  const holidayDays = new Set(normalizeHolidays(spec).map(({ date }) => Date.parse(`${date}T00:00:00Z`) / DAY_MS));
+  const holidayDays = new Set(
+    normalizeHolidays(spec).map(({ date }) => Date.parse(`${date}T00:00:00Z`) / DAY_MS),
+  );
   // Indexed like Date#getUTCDay (0 = Sunday); values are ms after local midnight, start/end pairs.
   const offsetsByWeekday = [6, 0, 1, 2, 3, 4, 5].map((keyIndex) =>
     spec.weekly[WEEKDAY_KEYS[keyIndex]!].flatMap(([start, end]) => [

@@ -41,9 +41,9 @@ function describeMissing(expected: string): (issue: { input: unknown }) => strin
   return (issue) => (issue.input === undefined ? `is required (${expected})` : `must be ${expected}`);
 }
 
-const timeOfDay = z
-  .string({ error: 'time must be a string "HH:MM"' })
-  .regex(TIME_PATTERN, { error: (issue) => `time must be "HH:MM" between 00:00 and 24:00, got ${JSON.stringify(issue.input)}` });
+const timeOfDay = z.string({ error: 'time must be a string "HH:MM"' }).regex(TIME_PATTERN, {
+  error: (issue) => `time must be "HH:MM" between 00:00 and 24:00, got ${JSON.stringify(issue.input)}`,
+});
 
 const span = z.tuple([timeOfDay, timeOfDay], {
   error: 'span must be a pair of times like ["09:00", "17:00"]',
@@ -56,7 +56,11 @@ function checkDaySpans(spans: readonly (readonly [string, string])[], ctx: z.Ref
     const [start, end] = current;
     const label = `span ${start}–${end}`;
     if (start === end) {
-      ctx.addIssue({ code: 'custom', path: [index], message: `${label} is empty (start must be before end)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index],
+        message: `${label} is empty (start must be before end)`,
+      });
     } else if (parseTimeOfDay(end) < parseTimeOfDay(start)) {
       ctx.addIssue({ code: 'custom', path: [index], message: `${label} ends before it starts` });
     } else if (previous && parseTimeOfDay(start) < parseTimeOfDay(previous[0])) {
@@ -87,9 +91,9 @@ const weekly = z.strictObject(
   },
 );
 
-const holidayDate = z
-  .string({ error: 'holiday date must be a string "YYYY-MM-DD"' })
-  .refine(isValidIsoDate, { error: (issue) => `not a valid date "YYYY-MM-DD": ${JSON.stringify(issue.input)}` });
+const holidayDate = z.string({ error: 'holiday date must be a string "YYYY-MM-DD"' }).refine(isValidIsoDate, {
+  error: (issue) => `not a valid date "YYYY-MM-DD": ${JSON.stringify(issue.input)}`,
+});
 
 const holiday = z.union(
   [holidayDate, z.strictObject({ date: holidayDate, name: z.string().trim().min(1).optional() })],
@@ -99,10 +103,15 @@ const holiday = z.union(
 export const CalendarSpec = z
   .strictObject(
     {
-      name: z.string({ error: describeMissing('a string') }).trim().min(1, { error: 'must not be empty' }),
+      name: z
+        .string({ error: describeMissing('a string') })
+        .trim()
+        .min(1, { error: 'must not be empty' }),
       timeZone: z
         .string({ error: describeMissing('an IANA time zone name like "Europe/Berlin"') })
-        .refine(isKnownTimeZone, { error: (issue) => `unknown IANA time zone ${JSON.stringify(issue.input)}` }),
+        .refine(isKnownTimeZone, {
+          error: (issue) => `unknown IANA time zone ${JSON.stringify(issue.input)}`,
+        }),
       weekly,
       holidays: z.array(holiday, { error: 'must be a list of dates' }).optional(),
     },
@@ -111,7 +120,11 @@ export const CalendarSpec = z
   .superRefine((spec, ctx) => {
     // A calendar that is never open would make every deadline search run to its horizon.
     if (WEEKDAY_KEYS.every((key) => spec.weekly[key].length === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['weekly'], message: 'calendar must have at least one open span per week' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weekly'],
+        message: 'calendar must have at least one open span per week',
+      });
     }
   });
 
@@ -125,7 +138,11 @@ export interface Holiday {
 /** Holidays as objects, in the order given (string entries get no name). */
 export function normalizeHolidays(spec: Pick<CalendarSpecInput, 'holidays'>): Holiday[] {
   return (spec.holidays ?? []).map((entry) =>
-    typeof entry === 'string' ? { date: entry } : entry.name ? { date: entry.date, name: entry.name } : { date: entry.date },
+    typeof entry === 'string'
+      ? { date: entry }
+      : entry.name
+        ? { date: entry.date, name: entry.name }
+        : { date: entry.date },
   );
 }
 

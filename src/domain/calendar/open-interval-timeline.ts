@@ -53,7 +53,9 @@ export class OpenIntervalTimeline {
   /** Appends more days during a forward search; never resets, so indices and totals stay valid. */
   extendForward(horizonDay: number, describeStart: () => string): void {
     if (this.hiDay > horizonDay) {
-      throw new Error(`no business time found within 10 years after ${describeStart()}`);
+      throw new Error(
+        `no answer within 10 years after ${describeStart()}: too many minutes or too few open hours`,
+      );
     }
     this.growForward(this.hiDay + GROWTH_DAYS);
   }

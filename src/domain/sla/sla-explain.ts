@@ -8,9 +8,44 @@ export interface ClockNote {
   text: string;
 }
 
-/** ISO-8601 UTC without milliseconds when they are zero: "2026-03-02T10:00:00Z". */
+const DAY_MS = 86_400_000;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * ISO-8601 UTC without milliseconds when they are zero: "2026-03-02T10:00:00Z". Plain arithmetic
+ * (Hinnant's civil-from-days) rather than Date#toISOString, which was a quarter of the bulk re-derive time.
+ */
 export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  const days = Math.floor(ms / DAY_MS);
+  const { year, month, day } = civilFromDays(days);
+  let rest = ms - days * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  const date = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  return `${date}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}${fraction}Z`;
+}
+
+/** Proleptic Gregorian date of a day count since 1970-01-01. */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return {
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+  };
 }
 
 /** "response 480 business min, due …" (a paused clock has no fixed due yet). */

@@ -145,8 +145,10 @@ function resolveTarget(walk: TargetContext, target: SlaTarget): ResolvedTarget {
       twentyFourSeven ??= alwaysOpenCalendar();
       return { calendar: twentyFourSeven, targetMs: target.minutes * 60_000 };
     case 'end_of_business_day': {
-      const close = walk.business.endOfBusinessDay(walk.createdAt);
-      walk.eobdMs ??= walk.business.businessMsBetween(walk.createdAt, close);
+      walk.eobdMs ??= walk.business.businessMsBetween(
+        walk.createdAt,
+        walk.business.endOfBusinessDay(walk.createdAt),
+      );
       return { calendar: walk.business, targetMs: walk.eobdMs };
     }
   }

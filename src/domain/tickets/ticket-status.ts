@@ -1,6 +1,12 @@
-export type TicketStatus = 'new' | 'acknowledged' | 'in_progress' | 'waiting_on_client' | 'resolved' | 'closed';
+export type TicketStatus =
+  'new' | 'acknowledged' | 'in_progress' | 'waiting_on_client' | 'resolved' | 'closed';
 
-export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'acknowledged', 'in_progress', 'waiting_on_client'];
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_on_client',
+];
 
 /** Which status may follow which. Reopening goes back to in_progress; the rest moves forward. */
 const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
@@ -27,10 +33,15 @@ export function isOpenStatus(status: TicketStatus): boolean {
 }
 
 /** Null when allowed, otherwise why not (a sentence for the 409). */
-export function explainTransitionRefusal(from: TicketStatus, to: TicketStatus, byClient: boolean): string | null {
+export function explainTransitionRefusal(
+  from: TicketStatus,
+  to: TicketStatus,
+  byClient: boolean,
+): string | null {
   if (from === to) return `The ticket is already ${from}.`;
   if (!NEXT[from].includes(to)) return `A ticket cannot go from ${from} to ${to}.`;
-  if (byClient && !CLIENT_MAY[from].includes(to)) return `Clients cannot move a ticket from ${from} to ${to}.`;
+  if (byClient && !CLIENT_MAY[from].includes(to))
+    return `Clients cannot move a ticket from ${from} to ${to}.`;
   return null;
 }
 

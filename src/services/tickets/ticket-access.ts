@@ -4,7 +4,12 @@ import { clientScope } from '../access';
 import type { Actor, Executor } from '../context';
 
 /** A ticket the actor may see; another client's ticket is "not found", exactly like a missing one. */
-export async function findVisibleTicket(db: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<TicketRow> {
+export async function findVisibleTicket(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<TicketRow> {
   const scope = clientScope(actor);
   let query = db.selectFrom('tickets').selectAll().where('id', '=', id);
   if (scope) query = query.where('client_id', '=', scope);

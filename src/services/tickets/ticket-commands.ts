@@ -1,9 +1,19 @@
-import { decideCoverage, pickAgreementForTicket, type CoverageDecision } from '../../domain/agreements/coverage';
+import {
+  decideCoverage,
+  pickAgreementForTicket,
+  type CoverageDecision,
+} from '../../domain/agreements/coverage';
 import { explainTransitionRefusal, isReopening, type TicketStatus } from '../../domain/tickets/ticket-status';
 import { localDateOf } from '../../domain/time/local-date';
 import { AppError, invalidInput, notFound } from '../../errors';
 import type { AgreementRow, TicketRow } from '../../db/schema';
-import type { CommentCreateInput, LinkCreateInput, TicketCreateInput, TicketUpdateInput, TransitionInput } from '../../schemas/tickets';
+import type {
+  CommentCreateInput,
+  LinkCreateInput,
+  TicketCreateInput,
+  TicketUpdateInput,
+  TransitionInput,
+} from '../../schemas/tickets';
 import { clientScope, isAgency, requireAgency } from '../access';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, Executor, ServiceDeps } from '../context';
@@ -16,15 +26,32 @@ export class TicketCommands {
     private readonly calendars: CalendarCache,
   ) {}
 
-  async create(actor: Actor, input: TicketCreateInput): Promise<{ ticket: TicketRow; coverage: CoverageDecision | null }> {
+  async create(
+    actor: Actor,
+    input: TicketCreateInput,
+  ): Promise<{ ticket: TicketRow; coverage: CoverageDecision | null }> {
     const clientId = this.resolveClient(actor, input.clientId);
     return this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock.now();
       const at = await resolveEventTime(trx, actor, input.at, now);
-      const client = await trx.selectFrom('organizations').selectAll().where('id', '=', clientId).where('kind', '=', 'client').executeTakeFirst();
-      if (!client) throw invalidInput('The client does not exist.', [{ path: 'clientId', message: 'no such client' }]);
-      const agreement = await this.resolveAgreement(trx, clientId, input.agreementId, localDateOf(at, client.time_zone));
-      const coverage = agreement && input.requestType ? decideCoverage(agreement.kind, agreement.coverage as never, input.requestType) : null;
+      const client = await trx
+        .selectFrom('organizations')
+        .selectAll()
+        .where('id', '=', clientId)
+        .where('kind', '=', 'client')
+        .executeTakeFirst();
+      if (!client)
+        throw invalidInput('The client does not exist.', [{ path: 'clientId', message: 'no such client' }]);
+      const agreement = await this.resolveAgreement(
+        trx,
+        clientId,
+        input.agreementId,
+        localDateOf(at, client.time_zone),
+      );
+      const coverage =
+        agreement && input.requestType
+          ? decideCoverage(agreement.kind, agreement.coverage as never, input.requestType)
+          : null;
       // Change work is decided by the agreement, not argued per ticket.
       const kind = coverage === 'change_work' ? 'change' : (input.kind ?? 'support');
       await this.assertUserIn(trx, input.requesterId, clientId, 'requesterId');
@@ -50,7 +77,9 @@ export class TicketCommands {
         .executeTakeFirstOrThrow();
       await appendEvents(trx, ticket.id, actor, at, [
         { type: 'created', data: { priority: ticket.priority, kind, channel: ticket.channel, coverage } },
-        ...(input.assigneeId ? [{ type: 'assignee_changed', data: { from: null, to: input.assigneeId } }] : []),
+        ...(input.assigneeId
+          ? [{ type: 'assignee_changed', data: { from: null, to: input.assigneeId } }]
+          : []),
       ]);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
       return { ticket: await this.reload(trx, ticket.id), coverage };
@@ -64,11 +93,19 @@ export class TicketCommands {
       const at = await resolveEventTime(trx, actor, input.at, this.deps.clock.now(), ticket.id);
       const events: NewEvent[] = [];
       const reason = input.reason ?? null;
-      if (input.priority && input.priority !== ticket.priority) events.push({ type: 'priority_changed', data: { from: ticket.priority, to: input.priority, reason } });
-      if (input.kind && input.kind !== ticket.kind) events.push({ type: 'kind_changed', data: { from: ticket.kind, to: input.kind, reason } });
+      if (input.priority && input.priority !== ticket.priority)
+        events.push({
+          type: 'priority_changed',
+          data: { from: ticket.priority, to: input.priority, reason },
+        });
+      if (input.kind && input.kind !== ticket.kind)
+        events.push({ type: 'kind_changed', data: { from: ticket.kind, to: input.kind, reason } });
       if (input.assigneeId !== undefined && input.assigneeId !== ticket.assignee_id) {
         await this.assertAgencyUser(trx, input.assigneeId ?? undefined, 'assigneeId');
-        events.push({ type: 'assignee_changed', data: { from: ticket.assignee_id, to: input.assigneeId, reason } });
+        events.push({
+          type: 'assignee_changed',
+          data: { from: ticket.assignee_id, to: input.assigneeId, reason },
+        });
       }
       if (events.length === 0) return ticket;
       await trx
@@ -88,26 +125,45 @@ export class TicketCommands {
 
   async comment(actor: Actor, ticketId: string, input: CommentCreateInput) {
     const staff = isAgency(actor);
-    if (!staff && input.visibility === 'internal') throw new AppError('forbidden', 'Internal notes are for agency staff.');
+    if (!staff && input.visibility === 'internal')
+      throw new AppError('forbidden', 'Internal notes are for agency staff.');
     if (!staff && input.assessment) throw new AppError('forbidden', 'Only agency staff acknowledge tickets.');
     if (input.assessment && input.visibility !== 'public') {
-      throw invalidInput('An assessment is a public reply.', [{ path: 'visibility', message: 'must be public for an assessment' }]);
+      throw invalidInput('An assessment is a public reply.', [
+        { path: 'visibility', message: 'must be public for an assessment' },
+      ]);
     }
     return this.deps.db.transaction().execute(async (trx) => {
       const ticket = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
       const at = await resolveEventTime(trx, actor, input.at, this.deps.clock.now(), ticket.id);
       const comment = await trx
         .insertInto('ticket_comments')
-        .values({ ticket_id: ticket.id, author_id: actor.userId, body: input.body, visibility: input.visibility, is_assessment: input.assessment, created_at: at })
+        .values({
+          ticket_id: ticket.id,
+          author_id: actor.userId,
+          body: input.body,
+          visibility: input.visibility,
+          is_assessment: input.assessment,
+          created_at: at,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      const events: NewEvent[] = [{ type: 'comment_added', data: { commentId: comment.id, visibility: input.visibility, byClient: !staff } }];
+      const events: NewEvent[] = [
+        {
+          type: 'comment_added',
+          data: { commentId: comment.id, visibility: input.visibility, byClient: !staff },
+        },
+      ];
       let status: TicketStatus = ticket.status;
       if (input.assessment) events.push(...(await this.acknowledgementEvents(trx, ticket)));
       if (input.assessment && ticket.status === 'new') status = 'acknowledged';
       // The client answered: the clocks that paused while we waited on them resume.
       if (!staff && ticket.status === 'waiting_on_client') status = 'in_progress';
-      if (status !== ticket.status) events.push({ type: 'status_changed', data: { from: ticket.status, to: status, reason: staff ? 'acknowledged' : 'client replied' } });
+      if (status !== ticket.status)
+        events.push({
+          type: 'status_changed',
+          data: { from: ticket.status, to: status, reason: staff ? 'acknowledged' : 'client replied' },
+        });
       await trx.updateTable('tickets').set({ status }).where('id', '=', ticket.id).execute();
       await appendEvents(trx, ticket.id, actor, at, events);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
@@ -119,26 +175,57 @@ export class TicketCommands {
     const staff = isAgency(actor);
     if (input.status === 'acknowledged') {
       if (!staff) throw new AppError('forbidden', 'Only agency staff acknowledge tickets.');
-      if (!input.comment) throw invalidInput('Acknowledging needs an initial assessment.', [{ path: 'comment', message: 'is required when acknowledging' }]);
+      if (!input.comment)
+        throw invalidInput('Acknowledging needs an initial assessment.', [
+          { path: 'comment', message: 'is required when acknowledging' },
+        ]);
     }
     return this.deps.db.transaction().execute(async (trx) => {
       const ticket = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
       const refusal = explainTransitionRefusal(ticket.status, input.status, !staff);
-      if (refusal) throw new AppError('invalid_transition', refusal, { from: ticket.status, to: input.status });
+      if (refusal)
+        throw new AppError('invalid_transition', refusal, { from: ticket.status, to: input.status });
       const at = await resolveEventTime(trx, actor, input.at, this.deps.clock.now(), ticket.id);
       const events: NewEvent[] = [];
       if (input.comment) {
         const comment = await trx
           .insertInto('ticket_comments')
-          .values({ ticket_id: ticket.id, author_id: actor.userId, body: input.comment, visibility: 'public', is_assessment: input.status === 'acknowledged', created_at: at })
+          .values({
+            ticket_id: ticket.id,
+            author_id: actor.userId,
+            body: input.comment,
+            visibility: 'public',
+            is_assessment: input.status === 'acknowledged',
+            created_at: at,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        events.push({ type: 'comment_added', data: { commentId: comment.id, visibility: 'public', byClient: !staff } });
+        events.push({
+          type: 'comment_added',
+          data: { commentId: comment.id, visibility: 'public', byClient: !staff },
+        });
       }
       if (input.status === 'acknowledged') events.push(...(await this.acknowledgementEvents(trx, ticket)));
-      events.push({ type: 'status_changed', data: { from: ticket.status, to: input.status, reason: input.reason ?? null, reopened: isReopening(ticket.status, input.status) } });
-      const resolvedAt = input.status === 'resolved' ? at : isReopening(ticket.status, input.status) ? null : ticket.resolved_at;
-      await trx.updateTable('tickets').set({ status: input.status, resolved_at: resolvedAt }).where('id', '=', ticket.id).execute();
+      events.push({
+        type: 'status_changed',
+        data: {
+          from: ticket.status,
+          to: input.status,
+          reason: input.reason ?? null,
+          reopened: isReopening(ticket.status, input.status),
+        },
+      });
+      const resolvedAt =
+        input.status === 'resolved'
+          ? at
+          : isReopening(ticket.status, input.status)
+            ? null
+            : ticket.resolved_at;
+      await trx
+        .updateTable('tickets')
+        .set({ status: input.status, resolved_at: resolvedAt })
+        .where('id', '=', ticket.id)
+        .execute();
       await appendEvents(trx, ticket.id, actor, at, events);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
       return this.reload(trx, ticket.id);
@@ -150,27 +237,55 @@ export class TicketCommands {
     return this.deps.db.transaction().execute(async (trx) => {
       const from = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
       const to = await findVisibleTicket(trx, actor, input.ticketId).catch(() => {
-        throw invalidInput('The linked ticket does not exist.', [{ path: 'ticketId', message: 'no such ticket' }]);
+        throw invalidInput('The linked ticket does not exist.', [
+          { path: 'ticketId', message: 'no such ticket' },
+        ]);
       });
-      if (from.id === to.id) throw invalidInput('A ticket cannot link to itself.', [{ path: 'ticketId', message: 'must be another ticket' }]);
-      if (from.client_id !== to.client_id) throw invalidInput('Linked tickets must belong to the same client.', [{ path: 'ticketId', message: 'belongs to another client' }]);
+      if (from.id === to.id)
+        throw invalidInput('A ticket cannot link to itself.', [
+          { path: 'ticketId', message: 'must be another ticket' },
+        ]);
+      if (from.client_id !== to.client_id)
+        throw invalidInput('Linked tickets must belong to the same client.', [
+          { path: 'ticketId', message: 'belongs to another client' },
+        ]);
       const now = this.deps.clock.now();
       const inserted = await trx
         .insertInto('ticket_links')
-        .values({ from_ticket_id: from.id, to_ticket_id: to.id, kind: input.kind, created_at: now, created_by: actor.userId })
+        .values({
+          from_ticket_id: from.id,
+          to_ticket_id: to.id,
+          kind: input.kind,
+          created_at: now,
+          created_by: actor.userId,
+        })
         .onConflict((oc) => oc.columns(['from_ticket_id', 'to_ticket_id']).doNothing())
         .returningAll()
         .executeTakeFirst();
       if (!inserted) throw new AppError('conflict', 'These tickets are linked already.');
-      await appendEvents(trx, from.id, actor, now, [{ type: 'linked', data: { ticketId: to.id, number: to.number, kind: input.kind } }]);
-      await appendEvents(trx, to.id, actor, now, [{ type: 'linked_from', data: { ticketId: from.id, number: from.number, kind: input.kind } }]);
-      return { fromTicketId: from.id, toTicketId: to.id, kind: inserted.kind, createdAt: inserted.created_at };
+      await appendEvents(trx, from.id, actor, now, [
+        { type: 'linked', data: { ticketId: to.id, number: to.number, kind: input.kind } },
+      ]);
+      await appendEvents(trx, to.id, actor, now, [
+        { type: 'linked_from', data: { ticketId: from.id, number: from.number, kind: input.kind } },
+      ]);
+      return {
+        fromTicketId: from.id,
+        toTicketId: to.id,
+        kind: inserted.kind,
+        createdAt: inserted.created_at,
+      };
     });
   }
 
   /** The response clock stops at the first acknowledgement only; later assessments are plain replies. */
   private async acknowledgementEvents(trx: Executor, ticket: TicketRow): Promise<NewEvent[]> {
-    const earlier = await trx.selectFrom('ticket_events').select('id').where('ticket_id', '=', ticket.id).where('type', '=', 'acknowledged').executeTakeFirst();
+    const earlier = await trx
+      .selectFrom('ticket_events')
+      .select('id')
+      .where('ticket_id', '=', ticket.id)
+      .where('type', '=', 'acknowledged')
+      .executeTakeFirst();
     return earlier ? [] : [{ type: 'acknowledged' }];
   }
 
@@ -180,25 +295,60 @@ export class TicketCommands {
       if (clientId && clientId !== scope) throw notFound('Client');
       return scope;
     }
-    if (!clientId) throw invalidInput('Agency staff must say which client the ticket is for.', [{ path: 'clientId', message: 'is required' }]);
+    if (!clientId)
+      throw invalidInput('Agency staff must say which client the ticket is for.', [
+        { path: 'clientId', message: 'is required' },
+      ]);
     return clientId;
   }
 
-  private async resolveAgreement(trx: Executor, clientId: string, agreementId: string | undefined, date: string): Promise<AgreementRow | null> {
-    const agreements = await trx.selectFrom('agreements').selectAll().where('client_id', '=', clientId).execute();
+  private async resolveAgreement(
+    trx: Executor,
+    clientId: string,
+    agreementId: string | undefined,
+    date: string,
+  ): Promise<AgreementRow | null> {
+    const agreements = await trx
+      .selectFrom('agreements')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .execute();
     if (agreementId) {
       const named = agreements.find((agreement) => agreement.id === agreementId);
-      if (!named) throw invalidInput('The agreement does not belong to this client.', [{ path: 'agreementId', message: 'no such agreement for this client' }]);
+      if (!named)
+        throw invalidInput('The agreement does not belong to this client.', [
+          { path: 'agreementId', message: 'no such agreement for this client' },
+        ]);
       return named;
     }
-    const candidates = agreements.map((row) => ({ id: row.id, kind: row.kind, status: row.status, startsOn: row.starts_on, endsOn: row.ends_on, hasSlaPolicy: row.sla_policy_id !== null, row }));
+    const candidates = agreements.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      hasSlaPolicy: row.sla_policy_id !== null,
+      row,
+    }));
     return pickAgreementForTicket(candidates, date)?.row ?? null;
   }
 
-  private async assertUserIn(trx: Executor, userId: string | undefined, organizationId: string, path: string): Promise<void> {
+  private async assertUserIn(
+    trx: Executor,
+    userId: string | undefined,
+    organizationId: string,
+    path: string,
+  ): Promise<void> {
     if (!userId) return;
-    const user = await trx.selectFrom('users').select('organization_id').where('id', '=', userId).executeTakeFirst();
-    if (!user || user.organization_id !== organizationId) throw invalidInput('The user is not a member of this client.', [{ path, message: 'no such user in this client' }]);
+    const user = await trx
+      .selectFrom('users')
+      .select('organization_id')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user || user.organization_id !== organizationId)
+      throw invalidInput('The user is not a member of this client.', [
+        { path, message: 'no such user in this client' },
+      ]);
   }
 
   private async assertAgencyUser(trx: Executor, userId: string | undefined, path: string): Promise<void> {

@@ -22,13 +22,41 @@ export class TicketQueries {
   async get(actor: Actor, id: string) {
     const ticket = await findVisibleTicket(this.deps.db, actor, id);
     const [withSla] = await this.attachSla([ticket]);
-    let comments = this.deps.db.selectFrom('ticket_comments').leftJoin('users', 'users.id', 'ticket_comments.author_id').selectAll('ticket_comments').select(['users.name as author_name', 'users.role as author_role']).where('ticket_id', '=', ticket.id);
+    let comments = this.deps.db
+      .selectFrom('ticket_comments')
+      .leftJoin('users', 'users.id', 'ticket_comments.author_id')
+      .selectAll('ticket_comments')
+      .select(['users.name as author_name', 'users.role as author_role'])
+      .where('ticket_id', '=', ticket.id);
     if (!isAgency(actor)) comments = comments.where('visibility', '=', 'public');
     const links = await this.deps.db
       .selectFrom('ticket_links')
-      .innerJoin('tickets as other', (join) => join.on((eb) => eb.or([eb('other.id', '=', eb.ref('ticket_links.to_ticket_id')), eb('other.id', '=', eb.ref('ticket_links.from_ticket_id'))])).on('other.id', '!=', ticket.id))
-      .select(['ticket_links.from_ticket_id', 'ticket_links.to_ticket_id', 'ticket_links.kind', 'ticket_links.created_at', 'other.id as other_id', 'other.number as other_number', 'other.subject as other_subject', 'other.status as other_status'])
-      .where((eb) => eb.or([eb('ticket_links.from_ticket_id', '=', ticket.id), eb('ticket_links.to_ticket_id', '=', ticket.id)]))
+      .innerJoin('tickets as other', (join) =>
+        join
+          .on((eb) =>
+            eb.or([
+              eb('other.id', '=', eb.ref('ticket_links.to_ticket_id')),
+              eb('other.id', '=', eb.ref('ticket_links.from_ticket_id')),
+            ]),
+          )
+          .on('other.id', '!=', ticket.id),
+      )
+      .select([
+        'ticket_links.from_ticket_id',
+        'ticket_links.to_ticket_id',
+        'ticket_links.kind',
+        'ticket_links.created_at',
+        'other.id as other_id',
+        'other.number as other_number',
+        'other.subject as other_subject',
+        'other.status as other_status',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('ticket_links.from_ticket_id', '=', ticket.id),
+          eb('ticket_links.to_ticket_id', '=', ticket.id),
+        ]),
+      )
       .execute();
     return {
       ...withSla,
@@ -45,7 +73,12 @@ export class TicketQueries {
       links: links.map((link) => ({
         direction: link.from_ticket_id === ticket.id ? ('outgoing' as const) : ('incoming' as const),
         kind: link.kind,
-        ticket: { id: link.other_id, number: link.other_number, subject: link.other_subject, status: link.other_status },
+        ticket: {
+          id: link.other_id,
+          number: link.other_number,
+          subject: link.other_subject,
+          status: link.other_status,
+        },
         createdAt: link.created_at,
       })),
     };
@@ -53,8 +86,16 @@ export class TicketQueries {
 
   async events(actor: Actor, id: string) {
     const ticket = await findVisibleTicket(this.deps.db, actor, id);
-    const rows = await this.deps.db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticket.id).orderBy('at').orderBy('id').execute();
-    return rows.filter((row) => isAgency(actor) || !isInternalEvent(row)).map((row) => ({ id: row.id, type: row.type, at: row.at, actorId: row.actor_id, data: row.data }));
+    const rows = await this.deps.db
+      .selectFrom('ticket_events')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows
+      .filter((row) => isAgency(actor) || !isInternalEvent(row))
+      .map((row) => ({ id: row.id, type: row.type, at: row.at, actorId: row.actor_id, data: row.data }));
   }
 
   async list(actor: Actor, input: TicketListInput) {
@@ -71,7 +112,9 @@ export class TicketQueries {
     if (input.sort === 'queue') {
       if (input.cursor) {
         const [due, rank, createdAt, id] = decodeCursor<QueueCursor>(input.cursor, 4);
-        query = query.where(sql<boolean>`(queue_due_at, priority_rank, created_at, id) > (${due}::timestamptz, ${rank}, ${createdAt}::timestamptz, ${id}::uuid)`);
+        query = query.where(
+          sql<boolean>`(queue_due_at, priority_rank, created_at, id) > (${due}::timestamptz, ${rank}, ${createdAt}::timestamptz, ${id}::uuid)`,
+        );
       }
       query = query.orderBy('queue_due_at').orderBy('priority_rank').orderBy('created_at').orderBy('id');
     } else {
@@ -84,15 +127,26 @@ export class TicketQueries {
     const rows = await query.limit(input.limit + 1).execute();
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodeCursor(input.sort === 'queue' ? queueCursorOf(last) : [last.created_at.toISOString(), last.id]) : null;
+    const nextCursor =
+      rows.length > input.limit && last
+        ? encodeCursor(
+            input.sort === 'queue' ? queueCursorOf(last) : [last.created_at.toISOString(), last.id],
+          )
+        : null;
     return { items: await this.attachSla(page), nextCursor };
   }
 
   /** Derives every ticket's SLA block from its history, in two queries for the whole page. */
   async attachSla(tickets: readonly TicketRow[]) {
     const now = this.deps.clock.now();
-    const contexts = await loadSlaContexts(this.deps.db, tickets.flatMap((t) => (t.agreement_id ? [t.agreement_id] : [])));
-    const events = await loadEventsByTicket(this.deps.db, tickets.map((t) => t.id));
+    const contexts = await loadSlaContexts(
+      this.deps.db,
+      tickets.flatMap((t) => (t.agreement_id ? [t.agreement_id] : [])),
+    );
+    const events = await loadEventsByTicket(
+      this.deps.db,
+      tickets.map((t) => t.id),
+    );
     return tickets.map((ticket) => {
       const context = ticket.agreement_id ? contexts.get(ticket.agreement_id) : undefined;
       const sla = computeSla(context, events.get(ticket.id) ?? [], this.calendars, now);
@@ -131,5 +185,7 @@ function decodeCursor<T extends unknown[]>(cursor: string, length: 2 | 4): T {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('invalid_input', 'The cursor is not one this API handed out.', { issues: [{ path: 'cursor', message: 'is invalid' }] });
+  throw new AppError('invalid_input', 'The cursor is not one this API handed out.', {
+    issues: [{ path: 'cursor', message: 'is invalid' }],
+  });
 }

@@ -41,7 +41,10 @@ export interface SlaContext {
  * Resolves, for many agreements at once, the SLA policy and calendar that govern their tickets. An
  * agreement without a policy (pay-as-you-go best effort) has no entry: its tickets have no SLA.
  */
-export async function loadSlaContexts(db: Executor, agreementIds: readonly string[]): Promise<Map<string, SlaContext>> {
+export async function loadSlaContexts(
+  db: Executor,
+  agreementIds: readonly string[],
+): Promise<Map<string, SlaContext>> {
   const ids = [...new Set(agreementIds)];
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -64,10 +67,19 @@ export async function loadSlaContexts(db: Executor, agreementIds: readonly strin
   );
 }
 
-export async function loadEventsByTicket(db: Executor, ticketIds: readonly string[]): Promise<Map<string, TicketEventRow[]>> {
+export async function loadEventsByTicket(
+  db: Executor,
+  ticketIds: readonly string[],
+): Promise<Map<string, TicketEventRow[]>> {
   const byTicket = new Map<string, TicketEventRow[]>();
   if (ticketIds.length === 0) return byTicket;
-  const rows = await db.selectFrom('ticket_events').selectAll().where('ticket_id', 'in', [...ticketIds]).orderBy('at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('ticket_events')
+    .selectAll()
+    .where('ticket_id', 'in', [...ticketIds])
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   for (const row of rows) {
     const list = byTicket.get(row.ticket_id) ?? [];
     list.push(row);
@@ -76,7 +88,12 @@ export async function loadEventsByTicket(db: Executor, ticketIds: readonly strin
   return byTicket;
 }
 
-export function computeSla(context: SlaContext | undefined, events: readonly TicketEventRow[], calendars: CalendarCache, now: Date): TicketSla | null {
+export function computeSla(
+  context: SlaContext | undefined,
+  events: readonly TicketEventRow[],
+  calendars: CalendarCache,
+  now: Date,
+): TicketSla | null {
   if (!context) return null;
   return deriveTicketSla({
     events: toSlaEvents(events),

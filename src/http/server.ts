@@ -1,0 +1,95 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Services } from '../services';
+import { createAuthenticator } from './authenticate';
+import { installErrorHandler } from './error-handler';
+import { registerAccessRoutes } from './routes/access.routes';
+import { registerAgreementRoutes } from './routes/agreements.routes';
+import { registerSettingsRoutes } from './routes/settings.routes';
+import { registerTicketRoutes } from './routes/tickets.routes';
+
+const PUBLIC_ROUTES = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/logout',
+  '/api/v1/invitations/accept',
+  '/api/v1/health',
+]);
+
+export async function buildHttpServer(
+  services: Services,
+  config: Config,
+  log: Logger,
+): Promise<FastifyInstance> {
+  // Typed as Fastify's logger so the instance keeps Fastify's default generics.
+  const loggerInstance: FastifyBaseLogger = log;
+  const app = Fastify({
+    loggerInstance,
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tend API',
+        version: '1',
+        description: 'Support & maintenance retainers: SLA-clocked tickets, agreements, hour ledgers.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (tend_…) from POST /api/v1/tokens or `tend token create`.',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'tend_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const authenticate = createAuthenticator(services.auth);
+  await app.register(
+    async (api) => {
+      api.decorateRequest('actor', null);
+      api.addHook('onRequest', async (request) => {
+        if (PUBLIC_ROUTES.has(request.url.split('?')[0] ?? '')) {
+          request.actor = null;
+          return;
+        }
+        await authenticate(request);
+      });
+      api.get('/health', { schema: { tags: ['meta'], summary: 'Liveness and database check' } }, async () => {
+        await services.health();
+        return { status: 'ok' };
+      });
+      registerAccessRoutes(api, services, config);
+      registerSettingsRoutes(api, services);
+      registerAgreementRoutes(api, services);
+      registerTicketRoutes(api, services);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/html')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>Tend</title><h1>Tend</h1><p>The web app arrives in the next release. ' +
+          'The API is live: see the <a href="/api/docs">API documentation</a>.</p>',
+      ),
+  );
+  return app;
+}

@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import { AgreementsService } from './agreements-service';
+import { AuthService } from './auth-service';
+import { CalendarCache, CalendarsService } from './calendars-service';
+import { ClientsService } from './clients-service';
+import type { ServiceDeps } from './context';
+import { EstimatesService } from './estimates-service';
+import { LedgerService } from './ledger-service';
+import { ReportsService } from './reports-service';
+import { SlaPoliciesService } from './sla-policies-service';
+import { TicketCommands } from './tickets/ticket-commands';
+import { TicketQueries } from './tickets/ticket-queries';
+import { TimeEntriesService } from './time-entries-service';
+import { UsersService } from './users-service';
+
+export function createServices(deps: ServiceDeps) {
+  const calendarCache = new CalendarCache();
+  const clients = new ClientsService(deps);
+  const agreements = new AgreementsService(deps);
+  return {
+    deps,
+    auth: new AuthService(deps),
+    users: new UsersService(deps),
+    clients,
+    calendars: new CalendarsService(deps),
+    slaPolicies: new SlaPoliciesService(deps),
+    agreements,
+    ticketCommands: new TicketCommands(deps, calendarCache),
+    ticketQueries: new TicketQueries(deps, calendarCache),
+    estimates: new EstimatesService(deps, calendarCache),
+    timeEntries: new TimeEntriesService(deps),
+    ledger: new LedgerService(deps, agreements),
+    reports: new ReportsService(deps, clients, calendarCache),
+    async health(): Promise<void> {
+      await sql`select 1`.execute(deps.db);
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,89 @@
+import { computeCompliance } from '../domain/sla/compliance';
+import { addMonths } from '../domain/ledger/months';
+import type { CalendarCache } from './calendars-service';
+import type { ClientsService } from './clients-service';
+import type { Actor, ServiceDeps } from './context';
+import { computeSla, loadEventsByTicket, loadSlaContexts } from './tickets/ticket-sla';
+
+/** How far back a ticket may have been created and still fall due in the month (long pauses included). */
+const LOOKBACK_MONTHS = 6;
+
+export class ReportsService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly clients: ClientsService,
+    private readonly calendars: CalendarCache,
+  ) {}
+
+  /** Compliance per tier for a client and month (the client's time zone), every figure re-derived from history. */
+  async slaCompliance(actor: Actor, clientId: string, month: string) {
+    const client = await this.clients.findVisible(actor, clientId);
+    const now = this.deps.clock.now();
+    const tickets = await this.deps.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('client_id', '=', client.id)
+      .where('agreement_id', 'is not', null)
+      .where('created_at', '<', new Date(Date.parse(`${addMonths(month, 2)}-01T00:00:00Z`)))
+      .where('created_at', '>=', new Date(Date.parse(`${addMonths(month, -LOOKBACK_MONTHS)}-01T00:00:00Z`)))
+      .execute();
+    const contexts = await loadSlaContexts(
+      this.deps.db,
+      tickets.flatMap((t) => (t.agreement_id ? [t.agreement_id] : [])),
+    );
+    const events = await loadEventsByTicket(
+      this.deps.db,
+      tickets.map((t) => t.id),
+    );
+    const withSla = tickets.flatMap((ticket) => {
+      const sla = computeSla(
+        ticket.agreement_id ? contexts.get(ticket.agreement_id) : undefined,
+        events.get(ticket.id) ?? [],
+        this.calendars,
+        now,
+      );
+      return sla
+        ? [{ id: ticket.id, number: ticket.number, subject: ticket.subject, priority: sla.priority, sla }]
+        : [];
+    });
+    const compliance = computeCompliance(withSla, month, client.time_zone, now.getTime());
+    const breaches = withSla.flatMap((ticket) =>
+      (['response', 'resolution'] as const)
+        .filter(
+          (clock) =>
+            ticket.sla[clock].status === 'breached' &&
+            ticket.sla[clock].breachedAt !== null &&
+            localMonthOfMs(ticket.sla[clock].dueAt, client.time_zone) === month,
+        )
+        .map((clock) => ({
+          ticketId: ticket.id,
+          number: ticket.number,
+          subject: ticket.subject,
+          priority: ticket.priority,
+          clock,
+          dueAt: new Date(ticket.sla[clock].dueAt),
+          breachedAt: new Date(ticket.sla[clock].breachedAt ?? 0),
+          explanation: ticket.sla.explanation,
+        })),
+    );
+    return {
+      ...compliance,
+      from: new Date(compliance.from),
+      to: new Date(compliance.to),
+      clientId: client.id,
+      month,
+      timeZone: client.time_zone,
+      generatedAt: now,
+      breaches,
+    };
+  }
+}
+
+function localMonthOfMs(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(ms);
+  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
+}
