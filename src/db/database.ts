@@ -39,6 +39,9 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection can be cut by the server (restart, failover, admin): pg then emits 'error' on the
+  // pool, which would crash the process if nobody listened. The pool replaces the connection by itself.
+  pool.on('error', () => {});
   // Fail fast with the server's own message when the URL is wrong.
   const probe = await pool.connect();
   probe.release();
@@ -51,7 +54,9 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
-          return await work(async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows);
+          return await work(
+            async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
+          );
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
         }
@@ -61,6 +66,8 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ran a query itself; a handle used just for migrations must too.
+      if (!pool.ended) await pool.end();
     },
   };
 }
