@@ -18,7 +18,8 @@ const INSTANT_EXAMPLE = '"2026-03-02T09:00:00+01:00"';
 
 /**
  * `tend sla due --calendar FILE`: reads `{"start", "minutes", "pauses"?}` lines and writes `{"due"}` lines in
- * the same order. A bad line is reported on the error stream with its line number and skipped (exit 1);
+ * the same order. A bad line gets an `{"error"}` line in its place and a message with its line number on the
+ * error stream, and the run goes on (exit 1);
  * an invalid calendar stops before reading any input (exit 2).
  */
 export async function runSlaDue(opts: SlaDueOptions): Promise<number> {
@@ -33,7 +34,10 @@ export async function runSlaDue(opts: SlaDueOptions): Promise<number> {
     if (typeof result === 'string') {
       opts.write(JSON.stringify({ due: result }));
     } else {
-      opts.writeError(`line ${lineNumber}: ${result.problems.join('; ')}`);
+      const message = `line ${lineNumber}: ${result.problems.join('; ')}`;
+      // An error line keeps the output aligned with the input, so a caller can zip the two.
+      opts.write(JSON.stringify({ error: message }));
+      opts.writeError(message);
       failed = true;
     }
   }

@@ -48,7 +48,11 @@ describe('runSlaDue (tend sla due --calendar FILE)', () => {
       '{"start": "2026-03-02T11:00:00+01:00", "minutes": 30}\n',
     ]);
     expect(result.code).toBe(1);
-    expect(result.out).toEqual(['{"due":"2026-03-02T10:00:00.000Z"}', '{"due":"2026-03-02T10:30:00.000Z"}']);
+    expect(result.out).toHaveLength(6);
+    expect(result.out[0]).toBe('{"due":"2026-03-02T10:00:00.000Z"}');
+    expect(result.out.slice(1, 5).map((line) => Object.keys(JSON.parse(line) as object))).toEqual([['error'], ['error'], ['error'], ['error']]);
+    expect(JSON.parse(result.out[1]!)).toEqual({ error: 'line 2: "minutes" must be a non-negative number' });
+    expect(result.out[5]).toBe('{"due":"2026-03-02T10:30:00.000Z"}');
     expect(result.err).toHaveLength(4);
     expect(result.err[0]).toBe('line 2: "minutes" must be a non-negative number');
     expect(result.err[1]).toBe(
