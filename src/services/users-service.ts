@@ -257,9 +257,10 @@ export class UsersService {
       throw new AppError('forbidden', 'Only admins manage users.');
     const agencyRole = role === 'agency_admin' || role === 'agency_engineer';
     if (agencyRole !== (org.kind === 'agency')) {
-      throw invalidInput(`The role ${role} does not fit a ${org.kind} organisation.`, [
-        { path: rolePath, message: `must be a${org.kind === 'agency' ? 'n agency' : ' client'} role` },
-      ]);
+      throw invalidInput(
+        `The role ${role} does not fit ${org.kind === 'agency' ? 'the agency' : 'a client organisation'}.`,
+        [{ path: rolePath, message: `must be a${org.kind === 'agency' ? 'n agency' : ' client'} role` }],
+      );
     }
   }
 }

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BERLIN_OFFICE } from '../support/world';
+import { runCli, startServe, stopServe } from './run-cli';
+
+describe('tend sla due', () => {
+  let dir: string;
+  let calendarPath: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tend-cli-'));
+    calendarPath = join(dir, 'calendar.json');
+    writeFileSync(calendarPath, JSON.stringify(BERLIN_OFFICE));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers one line per input line with the same engine as the server', async () => {
+    const input = [
+      // Friday 16:00 Berlin + 2 business hours → Monday 10:00 (09:00 UTC)
+      '{"start":"2026-03-06T16:00:00+01:00","minutes":120}',
+      // Thursday before Easter 16:30 + 60 min: Good Friday and Easter Monday are holidays → Tuesday 09:30 CEST
+      '{"start":"2026-04-02T16:30:00+02:00","minutes":60}',
+      // paused over the whole Monday morning: 09:00–12:00 does not count
+      '{"start":"2026-03-09T09:00:00+01:00","minutes":60,"pauses":[["2026-03-09T09:00:00+01:00","2026-03-09T12:00:00+01:00"]]}',
+    ].join('\n');
+    const result = await runCli(['sla', 'due', '--calendar', calendarPath], { stdin: `${input}\n` });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      '{"due":"2026-03-09T09:00:00.000Z"}',
+      '{"due":"2026-04-07T07:30:00.000Z"}',
+      '{"due":"2026-03-09T12:00:00.000Z"}',
+    ]);
+  });
+
+  it('names the bad line, keeps the others, and exits non-zero', async () => {
+    const result = await runCli(['sla', 'due', '--calendar', calendarPath], {
+      stdin: '{"start":"2026-03-06T16:00:00+01:00","minutes":120}\n{"start":"yesterday","minutes":5}\n',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')[0]).toBe('{"due":"2026-03-09T09:00:00.000Z"}');
+    expect(result.stderr).toMatch(/^line 2: "start" must be an ISO-8601 instant/);
+  });
+
+  it('rejects a calendar file that is not a calendar, with exit code 2', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...BERLIN_OFFICE, timeZone: 'Mars/Olympus' }));
+    const result = await runCli(['sla', 'due', '--calendar', broken], { stdin: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('timeZone');
+    const missing = await runCli(['sla', 'due', '--calendar', join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot read the calendar file');
+  });
+});
+
+describe('tend on an embedded database', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tend-data-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('migrates, creates the first admin and a token, serves the API, and locks its data directory', async () => {
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
+    const migrated = await runCli(['migrate'], { env });
+    expect(migrated.stdout).toContain('Applied: 0001_core.sql');
+    expect(migrated.code).toBe(0);
+
+    const created = await runCli(
+      [
+        'user',
+        'create',
+        '--agency',
+        'Acme Agency',
+        '--email',
+        'ops@acme.test',
+        '--name',
+        'Ops',
+        '--password',
+        'long enough password',
+      ],
+      { env },
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const badRole = await runCli(
+      [
+        'user',
+        'create',
+        '--org',
+        'acme-agency',
+        '--email',
+        'x@acme.test',
+        '--name',
+        'X',
+        '--role',
+        'client_admin',
+      ],
+      { env },
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('The role client_admin does not fit the agency.');
+    expect(badRole.stderr).toContain('role: must be an agency role');
+
+    const token = await runCli(['token', 'create', '--email', 'ops@acme.test'], { env });
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^tend_[A-Za-z0-9_-]{40,}$/);
+
+    const server = await startServe(env);
+    try {
+      const me = await fetch(`${server.url}/api/v1/me`, {
+        headers: { authorization: `Bearer ${token.stdout.trim()}` },
+      });
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { email: string }).email).toBe('ops@acme.test');
+      const second = await runCli(['serve'], { env: { ...env, PORT: '0' } });
+      expect(second.code).not.toBe(0);
+      expect(second.stderr).toMatch(/in use by process \d+/);
+    } finally {
+      await stopServe(server.child);
+    }
+  }, 120_000);
+});
