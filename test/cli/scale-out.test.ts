@@ -26,14 +26,14 @@ if (ENGINES.includes('postgres')) {
 
         // A session made on one instance works on the other: state lives in the database only.
         const [first, second] = servers;
-        const login = await fetch(`${first!.url}/api/v1/auth/login`, {
+        const login = await fetch(`${first.url}/api/v1/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ email: 'admin@tidewater.example', password: 'tend-demo-admin' }),
         });
         expect(login.status).toBe(200);
         const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-        const queue = await fetch(`${second!.url}/api/v1/tickets?open=true`, { headers: { cookie } });
+        const queue = await fetch(`${second.url}/api/v1/tickets?open=true`, { headers: { cookie } });
         expect(queue.status).toBe(200);
         expect(((await queue.json()) as { items: unknown[] }).items.length).toBeGreaterThan(5);
       } finally {

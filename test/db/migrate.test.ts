@@ -36,7 +36,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
 
   it('applies every file once, then nothing, and records checksums', async () => {
     const db = await openEmpty(engine);
-    cleanup = db.drop;
+    cleanup = () => db.drop();
     const handle = await db.open();
     const files = readMigrationFiles().map((file) => file.name);
     expect(await migrateDatabase(handle)).toEqual(files);
@@ -47,7 +47,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
 
   it('refuses to start when an applied migration was edited afterwards', async () => {
     const db = await openEmpty(engine);
-    cleanup = db.drop;
+    cleanup = () => db.drop();
     const handle = await db.open();
     await migrateDatabase(handle);
     await sql`update schema_migrations set checksum = 'edited' where name = '0001_core.sql'`.execute(
@@ -58,7 +58,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
 
   it('keeps the ticket history append-only', async () => {
     const db = await openEmpty(engine);
-    cleanup = db.drop;
+    cleanup = () => db.drop();
     const handle = await db.open();
     await migrateDatabase(handle);
     const org = await handle.db
