@@ -5,7 +5,9 @@ import type { AgreementRow } from '../db/schema';
 import { TERMS_BY_KIND, type AgreementCreateInput, type AgreementUpdateInput } from '../schemas/agreements';
 import { clientScope, requireAgencyAdmin } from './access';
 import { recordAudit } from './audit';
+import type { CalendarCache } from './calendars-service';
 import type { Actor, Executor, ServiceDeps } from './context';
+import { openTicketsUnder, refreshQueuePositions } from './tickets/ticket-history';
 
 export function toAgreementDto(row: AgreementRow) {
   return {
@@ -25,7 +27,10 @@ export function toAgreementDto(row: AgreementRow) {
 }
 
 export class AgreementsService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly calendars: CalendarCache,
+  ) {}
 
   async list(actor: Actor, clientId?: string) {
     const scope = clientScope(actor);
@@ -86,8 +91,9 @@ export class AgreementsService {
   }
 
   async update(actor: Actor, id: string, input: AgreementUpdateInput) {
-    requireAgencyAdmin(actor);
+    // Another client's agreement is not found; the role decides only about the actor's own.
     const existing = await this.findVisible(actor, id);
+    requireAgencyAdmin(actor);
     const terms = input.terms ? parseTerms(existing.kind, input.terms) : undefined;
     if (input.endsOn && input.endsOn < existing.starts_on) {
       throw invalidInput('The end date is before the start.', [
@@ -123,6 +129,15 @@ export class AgreementsService {
         at: now,
         data: input,
       });
+      if (input.slaPolicyId !== undefined && input.slaPolicyId !== existing.sla_policy_id) {
+        await refreshQueuePositions(
+          trx,
+          await openTicketsUnder(trx, { agreementId: id }),
+          this.calendars,
+          now,
+          { touch: false },
+        );
+      }
       return toAgreementDto(row);
     });
   }

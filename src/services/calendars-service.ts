@@ -7,6 +7,7 @@ import type { CalendarRow } from '../db/schema';
 import { clientScope, requireAgencyAdmin } from './access';
 import { recordAudit } from './audit';
 import type { Actor, Executor, ServiceDeps } from './context';
+import { openTicketsUnder, refreshQueuePositions } from './tickets/ticket-history';
 
 export function toCalendarDto(row: CalendarRow) {
   return {
@@ -35,7 +36,10 @@ export class CalendarCache {
 }
 
 export class CalendarsService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly cache: CalendarCache,
+  ) {}
 
   async list(actor: Actor) {
     let query = this.deps.db.selectFrom('calendars').selectAll();
@@ -74,8 +78,9 @@ export class CalendarsService {
   }
 
   async replace(actor: Actor, id: string, spec: CalendarSpecInput) {
-    requireAgencyAdmin(actor);
+    // A calendar the client cannot see is not found; the role decides only about visible ones.
     await this.findVisible(actor, id);
+    requireAgencyAdmin(actor);
     const now = this.deps.clock.now();
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -90,13 +95,17 @@ export class CalendarsService {
         entityId: id,
         at: now,
       });
+      // Deadlines move with the calendar: re-sort the open tickets that use it.
+      await refreshQueuePositions(trx, await openTicketsUnder(trx, { calendarId: id }), this.cache, now, {
+        touch: false,
+      });
       return toCalendarDto(row);
     });
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    requireAgencyAdmin(actor);
     await this.findVisible(actor, id);
+    requireAgencyAdmin(actor);
     const used = await this.deps.db
       .selectFrom('sla_policies')
       .select('id')
@@ -117,8 +126,8 @@ export class CalendarsService {
 
   /** Adds (or with `replace`, sets) the holidays found in an iCalendar feed. */
   async importHolidays(actor: Actor, id: string, ics: string, replace: boolean) {
-    requireAgencyAdmin(actor);
     const row = await this.findVisible(actor, id);
+    requireAgencyAdmin(actor);
     let imported;
     try {
       imported = parseIcsHolidays(ics);

@@ -79,8 +79,9 @@ export class ClientsService {
   }
 
   async update(actor: Actor, id: string, input: ClientUpdateInput) {
-    requireAgencyAdmin(actor);
+    // Another client is not found; the role decides only about the actor's own organisation.
     await this.findVisible(actor, id);
+    requireAgencyAdmin(actor);
     const now = this.deps.clock.now();
     if (Object.keys(input).length === 0) throw new AppError('invalid_input', 'Nothing to update.');
     return this.deps.db.transaction().execute(async (trx) => {

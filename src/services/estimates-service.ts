@@ -56,9 +56,10 @@ export class EstimatesService {
    * A newer estimate withdraws the pending one, so there is only ever one to approve.
    */
   async request(actor: Actor, ticketId: string, input: { minutes: number; note: string }) {
-    requireAgency(actor);
     return this.deps.db.transaction().execute(async (trx) => {
+      // Another client's ticket is not found; the role decides only about the actor's own tickets.
       const ticket = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
+      requireAgency(actor);
       if (!isOpenStatus(ticket.status))
         throw new AppError(
           'invalid_transition',
@@ -125,12 +126,6 @@ export class EstimatesService {
     decision: 'approved' | 'declined',
     note: string | undefined,
   ) {
-    if (actor.role !== 'client_admin' && actor.role !== 'agency_admin') {
-      throw new AppError(
-        'forbidden',
-        'Estimates are approved by the client’s admins (or recorded by an agency admin).',
-      );
-    }
     return this.deps.db.transaction().execute(async (trx) => {
       const scope = clientScope(actor);
       let query = trx
@@ -141,6 +136,13 @@ export class EstimatesService {
       if (scope) query = query.where('tickets.client_id', '=', scope);
       const estimate = await query.forUpdate().executeTakeFirst();
       if (!estimate) throw notFound('Estimate');
+      // Checked after the lookup: another client's estimate is not found, whoever asks.
+      if (actor.role !== 'client_admin' && actor.role !== 'agency_admin') {
+        throw new AppError(
+          'forbidden',
+          'Estimates are approved by the client’s admins (or recorded by an agency admin).',
+        );
+      }
       if (estimate.status !== 'pending')
         throw new AppError('invalid_transition', `This estimate is ${estimate.status} already.`);
       const ticket = await findVisibleTicket(trx, actor, estimate.ticket_id, { forUpdate: true });

@@ -16,14 +16,14 @@ import { UsersService } from './users-service';
 export function createServices(deps: ServiceDeps) {
   const calendarCache = new CalendarCache();
   const clients = new ClientsService(deps);
-  const agreements = new AgreementsService(deps);
+  const agreements = new AgreementsService(deps, calendarCache);
   return {
     deps,
     auth: new AuthService(deps),
     users: new UsersService(deps),
     clients,
-    calendars: new CalendarsService(deps),
-    slaPolicies: new SlaPoliciesService(deps),
+    calendars: new CalendarsService(deps, calendarCache),
+    slaPolicies: new SlaPoliciesService(deps, calendarCache),
     agreements,
     ticketCommands: new TicketCommands(deps, calendarCache),
     ticketQueries: new TicketQueries(deps, calendarCache),

@@ -3,7 +3,9 @@ import { AppError, invalidInput, notFound } from '../errors';
 import type { SlaPolicyRow } from '../db/schema';
 import { clientScope, requireAgencyAdmin } from './access';
 import { recordAudit } from './audit';
+import type { CalendarCache } from './calendars-service';
 import type { Actor, ServiceDeps } from './context';
+import { openTicketsUnder, refreshQueuePositions } from './tickets/ticket-history';
 
 export interface SlaPolicyInput {
   name: string;
@@ -24,7 +26,10 @@ export function toSlaPolicyDto(row: SlaPolicyRow) {
 }
 
 export class SlaPoliciesService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly calendars: CalendarCache,
+  ) {}
 
   async list(actor: Actor) {
     let query = this.deps.db.selectFrom('sla_policies').selectAll();
@@ -80,8 +85,9 @@ export class SlaPoliciesService {
    * if the policy's targets are unchanged — which is why the audit log keeps every version.
    */
   async replace(actor: Actor, id: string, input: SlaPolicyInput) {
-    requireAgencyAdmin(actor);
+    // A policy the client cannot see is not found; the role decides only about visible ones.
     await this.findVisible(actor, id);
+    requireAgencyAdmin(actor);
     await this.assertCalendarExists(input.calendarId);
     const now = this.deps.clock.now();
     return this.deps.db.transaction().execute(async (trx) => {
@@ -103,13 +109,20 @@ export class SlaPoliciesService {
         at: now,
         data: input,
       });
+      await refreshQueuePositions(
+        trx,
+        await openTicketsUnder(trx, { slaPolicyId: id }),
+        this.calendars,
+        now,
+        { touch: false },
+      );
       return toSlaPolicyDto(row);
     });
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    requireAgencyAdmin(actor);
     await this.findVisible(actor, id);
+    requireAgencyAdmin(actor);
     const used = await this.deps.db
       .selectFrom('agreements')
       .select('id')

@@ -72,7 +72,6 @@ export class TimeEntriesService {
 
   /** Editing a past entry is allowed: the ledger is re-derived from the entries, never patched. */
   async update(actor: Actor, id: string, input: TimeEntryUpdateInput) {
-    requireAgency(actor);
     const now = this.deps.clock.now();
     return this.deps.db.transaction().execute(async (trx) => {
       const existing = await this.findEditable(trx, actor, id);
@@ -101,7 +100,6 @@ export class TimeEntriesService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    requireAgency(actor);
     const now = this.deps.clock.now();
     await this.deps.db.transaction().execute(async (trx) => {
       const existing = await this.findEditable(trx, actor, id);
@@ -156,14 +154,19 @@ export class TimeEntriesService {
     };
   }
 
+  /** Another client's entry is not found; only then does the role decide (clients never edit time). */
   private async findEditable(trx: Executor, actor: Actor, id: string): Promise<TimeEntryRow> {
-    const row = await trx
-      .selectFrom('time_entries')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const scope = clientScope(actor);
+    let query = trx.selectFrom('time_entries').selectAll().where('id', '=', id);
+    if (scope)
+      query = query.where(
+        'agreement_id',
+        'in',
+        trx.selectFrom('agreements').select('id').where('client_id', '=', scope),
+      );
+    const row = await query.forUpdate().executeTakeFirst();
     if (!row) throw notFound('Time entry');
+    requireAgency(actor);
     if (row.user_id !== actor.userId && actor.role !== 'agency_admin')
       throw new AppError('forbidden', 'Only agency admins change someone else’s time.');
     return row;

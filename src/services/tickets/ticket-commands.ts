@@ -87,9 +87,10 @@ export class TicketCommands {
   }
 
   async update(actor: Actor, ticketId: string, input: TicketUpdateInput): Promise<TicketRow> {
-    requireAgency(actor);
     return this.deps.db.transaction().execute(async (trx) => {
+      // Another client's ticket is not found; the role decides only about the actor's own tickets.
       const ticket = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
+      requireAgency(actor);
       const at = await resolveEventTime(trx, actor, input.at, this.deps.clock.now(), ticket.id);
       const events: NewEvent[] = [];
       const reason = input.reason ?? null;
@@ -125,16 +126,17 @@ export class TicketCommands {
 
   async comment(actor: Actor, ticketId: string, input: CommentCreateInput) {
     const staff = isAgency(actor);
-    if (!staff && input.visibility === 'internal')
-      throw new AppError('forbidden', 'Internal notes are for agency staff.');
-    if (!staff && input.assessment) throw new AppError('forbidden', 'Only agency staff acknowledge tickets.');
-    if (input.assessment && input.visibility !== 'public') {
-      throw invalidInput('An assessment is a public reply.', [
-        { path: 'visibility', message: 'must be public for an assessment' },
-      ]);
-    }
     return this.deps.db.transaction().execute(async (trx) => {
       const ticket = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
+      if (!staff && input.visibility === 'internal')
+        throw new AppError('forbidden', 'Internal notes are for agency staff.');
+      if (!staff && input.assessment)
+        throw new AppError('forbidden', 'Only agency staff acknowledge tickets.');
+      if (input.assessment && input.visibility !== 'public') {
+        throw invalidInput('An assessment is a public reply.', [
+          { path: 'visibility', message: 'must be public for an assessment' },
+        ]);
+      }
       const at = await resolveEventTime(trx, actor, input.at, this.deps.clock.now(), ticket.id);
       const comment = await trx
         .insertInto('ticket_comments')
@@ -173,15 +175,15 @@ export class TicketCommands {
 
   async transition(actor: Actor, ticketId: string, input: TransitionInput): Promise<TicketRow> {
     const staff = isAgency(actor);
-    if (input.status === 'acknowledged') {
-      if (!staff) throw new AppError('forbidden', 'Only agency staff acknowledge tickets.');
-      if (!input.comment)
-        throw invalidInput('Acknowledging needs an initial assessment.', [
-          { path: 'comment', message: 'is required when acknowledging' },
-        ]);
-    }
     return this.deps.db.transaction().execute(async (trx) => {
       const ticket = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
+      if (input.status === 'acknowledged') {
+        if (!staff) throw new AppError('forbidden', 'Only agency staff acknowledge tickets.');
+        if (!input.comment)
+          throw invalidInput('Acknowledging needs an initial assessment.', [
+            { path: 'comment', message: 'is required when acknowledging' },
+          ]);
+      }
       const refusal = explainTransitionRefusal(ticket.status, input.status, !staff);
       if (refusal)
         throw new AppError('invalid_transition', refusal, { from: ticket.status, to: input.status });
@@ -233,9 +235,9 @@ export class TicketCommands {
   }
 
   async link(actor: Actor, ticketId: string, input: LinkCreateInput) {
-    requireAgency(actor);
     return this.deps.db.transaction().execute(async (trx) => {
       const from = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
+      requireAgency(actor);
       const to = await findVisibleTicket(trx, actor, input.ticketId).catch(() => {
         throw invalidInput('The linked ticket does not exist.', [
           { path: 'ticketId', message: 'no such ticket' },

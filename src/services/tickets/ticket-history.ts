@@ -80,18 +80,52 @@ export async function refreshQueuePosition(
   calendars: CalendarCache,
   at: Date,
 ): Promise<void> {
-  const contexts = await loadSlaContexts(db, ticket.agreement_id ? [ticket.agreement_id] : []);
-  const events = (await loadEventsByTicket(db, [ticket.id])).get(ticket.id) ?? [];
-  const sla = computeSla(
-    ticket.agreement_id ? contexts.get(ticket.agreement_id) : undefined,
-    events,
-    calendars,
-    at,
+  await refreshQueuePositions(db, [ticket], calendars, at, { touch: true });
+}
+
+/**
+ * The same for many tickets at once (a policy, calendar or agreement changed under them). `touch` marks the
+ * tickets as updated, which a settings change does not.
+ */
+export async function refreshQueuePositions(
+  db: Executor,
+  tickets: readonly Pick<TicketRow, 'id' | 'agreement_id'>[],
+  calendars: CalendarCache,
+  at: Date,
+  options: { touch: boolean },
+): Promise<void> {
+  const contexts = await loadSlaContexts(
+    db,
+    tickets.flatMap((t) => (t.agreement_id ? [t.agreement_id] : [])),
   );
-  const due = queueDueAt(sla);
-  await db
-    .updateTable('tickets')
-    .set({ queue_due_at: due === 'infinity' ? 'infinity' : due, updated_at: at })
-    .where('id', '=', ticket.id)
-    .execute();
+  const events = await loadEventsByTicket(
+    db,
+    tickets.map((t) => t.id),
+  );
+  for (const ticket of tickets) {
+    const context = ticket.agreement_id ? contexts.get(ticket.agreement_id) : undefined;
+    const due = queueDueAt(computeSla(context, events.get(ticket.id) ?? [], calendars, at));
+    await db
+      .updateTable('tickets')
+      .set({ queue_due_at: due, ...(options.touch ? { updated_at: at } : {}) })
+      .where('id', '=', ticket.id)
+      .execute();
+  }
+}
+
+/** Open tickets under agreements matching the filter, for re-sorting after a settings change. */
+export async function openTicketsUnder(
+  db: Executor,
+  filter: { agreementId?: string; slaPolicyId?: string; calendarId?: string },
+): Promise<Pick<TicketRow, 'id' | 'agreement_id'>[]> {
+  let query = db
+    .selectFrom('tickets')
+    .innerJoin('agreements', 'agreements.id', 'tickets.agreement_id')
+    .leftJoin('sla_policies', 'sla_policies.id', 'agreements.sla_policy_id')
+    .select(['tickets.id', 'tickets.agreement_id'])
+    .where('tickets.status', 'not in', ['resolved', 'closed']);
+  if (filter.agreementId) query = query.where('agreements.id', '=', filter.agreementId);
+  if (filter.slaPolicyId) query = query.where('agreements.sla_policy_id', '=', filter.slaPolicyId);
+  if (filter.calendarId) query = query.where('sla_policies.calendar_id', '=', filter.calendarId);
+  return query.execute();
 }
