@@ -4,7 +4,7 @@ import type { SlaPolicyRow } from '../db/schema';
 import { clientScope, requireAgencyAdmin } from './access';
 import { recordAudit } from './audit';
 import type { CalendarCache } from './calendars-service';
-import type { Actor, ServiceDeps } from './context';
+import type { Actor, Executor, ServiceDeps } from './context';
 import { openTicketsUnder, refreshQueuePositions } from './tickets/ticket-history';
 
 export interface SlaPolicyInput {
@@ -34,17 +34,7 @@ export class SlaPoliciesService {
   async list(actor: Actor) {
     let query = this.deps.db.selectFrom('sla_policies').selectAll();
     const scope = clientScope(actor);
-    if (scope)
-      query = query.where(
-        'id',
-        'in',
-        this.deps.db
-          .selectFrom('agreements')
-          .select('sla_policy_id as id')
-          .where('client_id', '=', scope)
-          .where('sla_policy_id', 'is not', null)
-          .$narrowType<{ id: string }>(),
-      );
+    if (scope) query = query.where('id', 'in', visiblePolicyIds(this.deps.db, scope));
     return (await query.orderBy('name').execute()).map(toSlaPolicyDto);
   }
 
@@ -143,17 +133,7 @@ export class SlaPoliciesService {
   async findVisible(actor: Actor, id: string): Promise<SlaPolicyRow> {
     const scope = clientScope(actor);
     let query = this.deps.db.selectFrom('sla_policies').selectAll().where('id', '=', id);
-    if (scope)
-      query = query.where(
-        'id',
-        'in',
-        this.deps.db
-          .selectFrom('agreements')
-          .select('sla_policy_id as id')
-          .where('client_id', '=', scope)
-          .where('sla_policy_id', 'is not', null)
-          .$narrowType<{ id: string }>(),
-      );
+    if (scope) query = query.where('id', 'in', visiblePolicyIds(this.deps.db, scope));
     const row = await query.executeTakeFirst();
     if (!row) throw notFound('SLA policy');
     return row;
@@ -170,4 +150,14 @@ export class SlaPoliciesService {
         { path: 'calendarId', message: 'no such calendar' },
       ]);
   }
+}
+
+/** Client users see the SLA policies of their own agreements only. */
+function visiblePolicyIds(db: Executor, clientId: string) {
+  return db
+    .selectFrom('agreements')
+    .select('sla_policy_id as id')
+    .where('client_id', '=', clientId)
+    .where('sla_policy_id', 'is not', null)
+    .$narrowType<{ id: string }>();
 }

@@ -1,3 +1,4 @@
+import { createZonedClock } from '../calendar/zoned-time';
 import { PRIORITIES, type Priority } from './sla-policy';
 import type { SlaClock, TicketSla } from './ticket-sla';
 
@@ -58,8 +59,10 @@ export function computeCompliance(
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!match) throw new RangeError(`month must be "YYYY-MM", got ${JSON.stringify(month)}`);
   const [year, monthNumber] = [Number(match[1]), Number(match[2])];
-  const from = startOfLocalDay(Date.UTC(year, monthNumber - 1, 1), timeZone);
-  const to = startOfLocalDay(Date.UTC(year, monthNumber, 1), timeZone);
+  // Local midnight as an instant; a midnight skipped by DST resolves to the first instant after the gap.
+  const zone = createZonedClock(timeZone);
+  const from = zone.wallToInstant(Date.UTC(year, monthNumber - 1, 1));
+  const to = zone.wallToInstant(Date.UTC(year, monthNumber, 1));
   const inMonth = (clock: SlaClock) => clock.dueAt >= from && clock.dueAt < to;
 
   const tiers = PRIORITIES.map((priority) => {
@@ -113,53 +116,4 @@ function finish(counts: Counts): ClockCompliance {
   const decided = counts.met + counts.breached;
   const compliancePercent = decided === 0 ? null : Math.round((counts.met / decided) * 1000) / 10;
   return { ...counts, compliancePercent };
-}
-
-const HOUR_S = 3600;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The local wall time at an instant, written as if it were UTC (ms precision from whole seconds). */
-function wallSecondsAt(seconds: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(seconds * 1000)) parts[part.type] = Number(part.value);
-  const utc = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
-  return utc / 1000;
-}
-
-/**
- * The first instant whose local wall time is at or after `wallMs` (a local midnight written as UTC).
- * Searching rather than subtracting one offset is what keeps this right on DST days, including zones whose
- * clocks skip midnight itself: UTC offsets lie within ±18 h, and transitions happen on whole seconds.
- */
-function startOfLocalDay(wallMs: number, timeZone: string): number {
-  const target = wallMs / 1000;
-  let lo = target - 18 * HOUR_S - 1; // wall time there is surely before the target
-  let hi = target + 18 * HOUR_S; // and surely at or after it here
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (wallSecondsAt(mid, timeZone) >= target) hi = mid;
-    else lo = mid;
-  }
-  return hi * 1000;
 }
