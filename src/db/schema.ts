@@ -111,6 +111,7 @@ export interface TicketsTable {
   channel: 'portal' | 'email' | 'slack' | 'api' | 'phone' | 'monitoring';
   kind: 'support' | 'maintenance' | 'change';
   request_type: string | null;
+  coverage: 'covered' | 'estimate_required' | 'change_work' | 'not_listed' | null;
   priority: 'critical' | 'high' | 'medium' | 'low';
   priority_rank: ColumnType<number, never, never>;
   status: 'new' | 'acknowledged' | 'in_progress' | 'waiting_on_client' | 'resolved' | 'closed';

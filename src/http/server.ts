@@ -6,7 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Services } from '../services';
-import { createAuthenticator } from './authenticate';
+import { actorOf, createAuthenticator } from './authenticate';
 import { installErrorHandler } from './error-handler';
 import { registerAccessRoutes } from './routes/access.routes';
 import { registerAgreementRoutes } from './routes/agreements.routes';
@@ -71,6 +71,8 @@ export async function buildHttpServer(
           return;
         }
         await authenticate(request);
+        // Refused here, before the schema validates params and body: a stranger gets 401, never a 400.
+        actorOf(request);
       });
       api.get('/health', { schema: { tags: ['meta'], summary: 'Liveness and database check' } }, async () => {
         await services.health();

@@ -109,6 +109,8 @@ create table tickets (
   channel text not null check (channel in ('portal', 'email', 'slack', 'api', 'phone', 'monitoring')),
   kind text not null check (kind in ('support', 'maintenance', 'change')),
   request_type text,
+  -- What the agreement said of the request type when the ticket came in (covered, estimate first, change work).
+  coverage text check (coverage in ('covered', 'estimate_required', 'change_work', 'not_listed')),
   priority text not null check (priority in ('critical', 'high', 'medium', 'low')),
   priority_rank smallint generated always as (
     case priority when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end

@@ -32,8 +32,8 @@ export function registerTicketRoutes(app: FastifyInstance, services: Services): 
   );
   r.post('/tickets', { schema: { tags: ['tickets'], body: TicketCreateBody } }, async (request, reply) => {
     const actor = actorOf(request);
-    const { ticket, coverage } = await commands.create(actor, request.body);
-    return reply.code(201).send({ ...(await queries.get(actor, ticket.id)), coverage });
+    const { ticket } = await commands.create(actor, request.body);
+    return reply.code(201).send(await queries.get(actor, ticket.id));
   });
   r.get(
     '/tickets/:id',

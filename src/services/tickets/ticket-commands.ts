@@ -67,6 +67,7 @@ export class TicketCommands {
           channel: input.channel ?? (isAgency(actor) ? 'api' : 'portal'),
           kind,
           request_type: input.requestType ?? null,
+          coverage,
           priority: input.priority,
           status: 'new',
           assignee_id: input.assigneeId ?? null,

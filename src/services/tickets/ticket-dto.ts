@@ -12,6 +12,7 @@ export function toTicketDto(row: TicketRow) {
     channel: row.channel,
     kind: row.kind,
     requestType: row.request_type,
+    coverage: row.coverage,
     priority: row.priority,
     status: row.status,
     assigneeId: row.assignee_id,
