@@ -122,4 +122,40 @@ describe('tend on an embedded database', () => {
       await stopServe(server.child);
     }
   }, 120_000);
+
+  it("keeps an accepted ticket through a crash (kill -9) and takes over the dead process's lock", async () => {
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
+    const token = (await runCli(['token', 'create', '--email', 'ops@acme.test'], { env })).stdout.trim();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const first = await startServe(env);
+    let ticketId = '';
+    try {
+      const client = await fetch(`${first.url}/api/v1/clients`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Crash Test', slug: 'crash', timeZone: 'UTC' }),
+      });
+      expect(client.status).toBe(201);
+      const clientId = ((await client.json()) as { id: string }).id;
+      const created = await fetch(`${first.url}/api/v1/tickets`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ clientId, subject: 'Survives a crash' }),
+      });
+      expect(created.status).toBe(201);
+      ticketId = ((await created.json()) as { id: string }).id;
+    } finally {
+      const closed = new Promise((resolve) => first.child.once('close', resolve));
+      first.child.kill('SIGKILL');
+      await closed;
+    }
+    const second = await startServe(env);
+    try {
+      const ticket = await fetch(`${second.url}/api/v1/tickets/${ticketId}`, { headers });
+      expect(ticket.status).toBe(200);
+      expect(((await ticket.json()) as { subject: string }).subject).toBe('Survives a crash');
+    } finally {
+      await stopServe(second.child);
+    }
+  }, 120_000);
 });
