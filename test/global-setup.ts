@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openPGlite, openPostgres } from '../src/db/database';
 import { migrateDatabase } from '../src/db/migrate';
-import { POSTGRES_TEMPLATE_DB, postgresAdminUrl, postgresUrlFor } from './support/postgres-urls';
+import { postgresAdminUrl, postgresUrlFor } from './support/postgres-urls';
 
 /**
  * Prepares migrated templates once per run: a PGlite data-directory tarball (creating a PGlite database
  * takes seconds, loading a dump a fraction of that) and, when TEST_DATABASE_URL is set, a PostgreSQL
  * template database that each test file clones with CREATE DATABASE … TEMPLATE.
  */
-export default async function setup(): Promise<() => void> {
+export default async function setup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'tend-test-'));
   const pglite = await openPGlite({});
   await migrateDatabase(pglite);
@@ -24,26 +24,30 @@ export default async function setup(): Promise<() => void> {
   if (process.env.TEST_DATABASE_URL) {
     const admin = new pg.Client({ connectionString: postgresAdminUrl() });
     await admin.connect();
-    const existing = await admin.query('select 1 from pg_database where datname = $1', [
-      POSTGRES_TEMPLATE_DB,
-    ]);
-    if (existing.rowCount) await admin.query(`alter database ${POSTGRES_TEMPLATE_DB} is_template false`);
-    await admin.query(`drop database if exists ${POSTGRES_TEMPLATE_DB} with (force)`);
-    await admin.query(`create database ${POSTGRES_TEMPLATE_DB}`);
-    const template = await openPostgres(postgresUrlFor(POSTGRES_TEMPLATE_DB), 1);
+    const templateName = `tend_tpl_${process.pid}_${Date.now().toString(36)}`;
+    process.env.TEND_TEST_PG_TEMPLATE = templateName;
+    await admin.query(`create database ${templateName}`);
+    const template = await openPostgres(postgresUrlFor(templateName), 1);
     await migrateDatabase(template);
     await template.close();
     // Nobody may connect to the template: CREATE DATABASE … TEMPLATE waits (5 s) and refuses while anyone
     // is, and a closed pool's backends take a moment to exit.
-    await admin.query(`alter database ${POSTGRES_TEMPLATE_DB} with allow_connections false is_template true`);
+    await admin.query(`alter database ${templateName} with allow_connections false is_template true`);
     for (let wait = 0; wait < 100; wait++) {
-      const busy = await admin.query('select 1 from pg_stat_activity where datname = $1', [
-        POSTGRES_TEMPLATE_DB,
-      ]);
+      const busy = await admin.query('select 1 from pg_stat_activity where datname = $1', [templateName]);
       if (!busy.rowCount) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await admin.end();
   }
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const template = process.env.TEND_TEST_PG_TEMPLATE;
+    if (!template) return;
+    const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+    await admin.connect();
+    await admin.query(`alter database ${template} is_template false`);
+    await admin.query(`drop database if exists ${template} with (force)`);
+    await admin.end();
+  };
 }

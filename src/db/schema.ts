@@ -124,6 +124,7 @@ export interface TicketsTable {
 
 export interface TicketCommentsTable {
   id: Generated<string>;
+  seq: ColumnType<number, never, never>;
   ticket_id: string;
   author_id: string | null;
   body: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPGlite, openPostgres, type DatabaseHandle } from '../../src/db/database';
-import { POSTGRES_TEMPLATE_DB, postgresAdminUrl, postgresUrlFor } from './postgres-urls';
+import { postgresAdminUrl, postgresTemplateName, postgresUrlFor } from './postgres-urls';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -52,7 +52,7 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
 async function createFromTemplate(name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await adminQuery(`create database ${name} template ${POSTGRES_TEMPLATE_DB}`);
+      await adminQuery(`create database ${name} template ${postgresTemplateName()}`);
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error;

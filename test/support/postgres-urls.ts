@@ -1,4 +1,9 @@
-export const POSTGRES_TEMPLATE_DB = 'tend_test_template';
+/** One template per test run (the global setup names it), so that runs side by side do not collide. */
+export function postgresTemplateName(): string {
+  const name = process.env.TEND_TEST_PG_TEMPLATE;
+  if (!name) throw new Error('the global setup did not prepare a PostgreSQL template');
+  return name;
+}
 
 /** TEST_DATABASE_URL names a server and a maintenance database we may create databases from. */
 export function postgresAdminUrl(): string {

@@ -133,6 +133,7 @@ create index tickets_assignee on tickets (assignee_id);
 
 create table ticket_comments (
   id uuid primary key default gen_random_uuid(),
+  seq bigint generated always as identity, -- the order of arrival, for comments made in the same instant
   ticket_id uuid not null references tickets (id),
   author_id uuid references users (id),
   body text not null,
@@ -140,7 +141,7 @@ create table ticket_comments (
   is_assessment boolean not null default false,
   created_at timestamptz not null
 );
-create index ticket_comments_ticket on ticket_comments (ticket_id, created_at);
+create index ticket_comments_ticket on ticket_comments (ticket_id, created_at, seq);
 
 -- The append-only history every SLA figure is derived from.
 create table ticket_events (

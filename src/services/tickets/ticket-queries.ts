@@ -60,7 +60,7 @@ export class TicketQueries {
       .execute();
     return {
       ...withSla,
-      comments: (await comments.orderBy('created_at').orderBy('id').execute()).map((c) => ({
+      comments: (await comments.orderBy('ticket_comments.created_at').orderBy('ticket_comments.seq').execute()).map((c) => ({
         id: c.id,
         authorId: c.author_id,
         authorName: c.author_name,
