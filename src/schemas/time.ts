@@ -19,13 +19,17 @@ export const TimeEntryCreateBody = z
   });
 export type TimeEntryCreateInput = z.infer<typeof TimeEntryCreateBody>;
 
-export const TimeEntryUpdateBody = z.object({
-  date: IsoDate.optional(),
-  minutes: z.number().int().min(1).max(1440).optional(),
-  category: TimeCategory.optional(),
-  billable: z.boolean().optional(),
-  description: z.string().trim().max(5000).optional(),
-});
+export const TimeEntryUpdateBody = z
+  .object({
+    date: IsoDate.optional(),
+    minutes: z.number().int().min(1).max(1440).optional(),
+    category: TimeCategory.optional(),
+    billable: z.boolean().optional(),
+    description: z.string().trim().max(5000).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'give at least one field to change',
+  });
 export type TimeEntryUpdateInput = z.infer<typeof TimeEntryUpdateBody>;
 
 export const TimeEntryListQuery = PageQuery.extend({

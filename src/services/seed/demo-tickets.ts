@@ -328,8 +328,12 @@ export async function seedDemoTickets(
     clock.set(createdAt);
     const requester = people[spec.requester];
     const byClient = requester.role.startsWith('client');
-    const { ticket } = await sim.ticketCommands.create(requester, {
-      ...(byClient ? {} : { clientId: clients[spec.client] }),
+    // Portal requests are raised by the client user; mail, Slack and phone arrive through the agency's
+    // intake, which records the client user as the requester.
+    const raisedInPortal = byClient && spec.channel === 'portal';
+    const { ticket } = await sim.ticketCommands.create(raisedInPortal ? requester : people.admin, {
+      ...(raisedInPortal ? {} : { clientId: clients[spec.client] }),
+      ...(byClient && !raisedInPortal ? { requesterId: requester.userId } : {}),
       subject: spec.subject,
       body: spec.body,
       priority: spec.priority,

@@ -31,6 +31,7 @@ export class TicketCommands {
     input: TicketCreateInput,
   ): Promise<{ ticket: TicketRow; coverage: CoverageDecision | null }> {
     const clientId = this.resolveClient(actor, input.clientId);
+    assertClientMaySet(actor, input);
     return this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock.now();
       const at = await resolveEventTime(trx, actor, input.at, now);
@@ -239,7 +240,8 @@ export class TicketCommands {
     return this.deps.db.transaction().execute(async (trx) => {
       const from = await findVisibleTicket(trx, actor, ticketId, { forUpdate: true });
       requireAgency(actor);
-      const to = await findVisibleTicket(trx, actor, input.ticketId).catch(() => {
+      const to = await findVisibleTicket(trx, actor, input.ticketId).catch((error: unknown) => {
+        if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
         throw invalidInput('The linked ticket does not exist.', [
           { path: 'ticketId', message: 'no such ticket' },
         ]);
@@ -252,6 +254,13 @@ export class TicketCommands {
         throw invalidInput('Linked tickets must belong to the same client.', [
           { path: 'ticketId', message: 'belongs to another client' },
         ]);
+      const reverse = await trx
+        .selectFrom('ticket_links')
+        .select('kind')
+        .where('from_ticket_id', '=', to.id)
+        .where('to_ticket_id', '=', from.id)
+        .executeTakeFirst();
+      if (reverse) throw new AppError('conflict', 'These tickets are linked already (the other way round).');
       const now = this.deps.clock.now();
       const inserted = await trx
         .insertInto('ticket_links')
@@ -364,5 +373,18 @@ export class TicketCommands {
 
   private reload(trx: Executor, id: string): Promise<TicketRow> {
     return trx.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  }
+}
+
+/** Triage (kind, assignee) is the agency's; clients raise requests through the portal or the API. */
+function assertClientMaySet(actor: Actor, input: TicketCreateInput): void {
+  if (isAgency(actor)) return;
+  if (input.assigneeId !== undefined || input.kind !== undefined) {
+    throw new AppError('forbidden', 'Agency staff set the kind and the assignee of a ticket.');
+  }
+  if (input.channel !== undefined && input.channel !== 'portal' && input.channel !== 'api') {
+    throw invalidInput('Clients raise requests through the portal or the API.', [
+      { path: 'channel', message: 'must be portal or api' },
+    ]);
   }
 }
