@@ -1,12 +1,8 @@
-import {
-  decideCoverage,
-  pickAgreementForTicket,
-  type CoverageDecision,
-} from '../../domain/agreements/coverage';
+import { decideCoverage, type CoverageDecision } from '../../domain/agreements/coverage';
 import { explainTransitionRefusal, isReopening, type TicketStatus } from '../../domain/tickets/ticket-status';
 import { localDateOf } from '../../domain/time/local-date';
-import { AppError, invalidInput, notFound } from '../../errors';
-import type { AgreementRow, TicketRow } from '../../db/schema';
+import { AppError, invalidInput } from '../../errors';
+import type { TicketRow } from '../../db/schema';
 import type {
   CommentCreateInput,
   LinkCreateInput,
@@ -14,11 +10,18 @@ import type {
   TicketUpdateInput,
   TransitionInput,
 } from '../../schemas/tickets';
-import { clientScope, isAgency, requireAgency } from '../access';
+import { isAgency, requireAgency } from '../access';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, Executor, ServiceDeps } from '../context';
 import { appendEvents, refreshQueuePosition, resolveEventTime, type NewEvent } from './ticket-history';
 import { findVisibleTicket } from './ticket-access';
+import {
+  assertAgencyUser,
+  assertClientMaySet,
+  assertUserIn,
+  resolveTicketAgreement,
+  resolveTicketClient,
+} from './ticket-parties';
 
 export class TicketCommands {
   constructor(
@@ -30,7 +33,7 @@ export class TicketCommands {
     actor: Actor,
     input: TicketCreateInput,
   ): Promise<{ ticket: TicketRow; coverage: CoverageDecision | null }> {
-    const clientId = this.resolveClient(actor, input.clientId);
+    const clientId = resolveTicketClient(actor, input.clientId);
     assertClientMaySet(actor, input);
     return this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock.now();
@@ -43,7 +46,7 @@ export class TicketCommands {
         .executeTakeFirst();
       if (!client)
         throw invalidInput('The client does not exist.', [{ path: 'clientId', message: 'no such client' }]);
-      const agreement = await this.resolveAgreement(
+      const agreement = await resolveTicketAgreement(
         trx,
         clientId,
         input.agreementId,
@@ -55,8 +58,8 @@ export class TicketCommands {
           : null;
       // Change work is decided by the agreement, not argued per ticket.
       const kind = coverage === 'change_work' ? 'change' : (input.kind ?? 'support');
-      await this.assertUserIn(trx, input.requesterId, clientId, 'requesterId');
-      await this.assertAgencyUser(trx, input.assigneeId, 'assigneeId');
+      await assertUserIn(trx, input.requesterId, clientId, 'requesterId');
+      await assertAgencyUser(trx, input.assigneeId, 'assigneeId');
       const ticket = await trx
         .insertInto('tickets')
         .values({
@@ -104,7 +107,7 @@ export class TicketCommands {
       if (input.kind && input.kind !== ticket.kind)
         events.push({ type: 'kind_changed', data: { from: ticket.kind, to: input.kind, reason } });
       if (input.assigneeId !== undefined && input.assigneeId !== ticket.assignee_id) {
-        await this.assertAgencyUser(trx, input.assigneeId ?? undefined, 'assigneeId');
+        await assertAgencyUser(trx, input.assigneeId ?? undefined, 'assigneeId');
         events.push({
           type: 'assignee_changed',
           data: { from: ticket.assignee_id, to: input.assigneeId, reason },
@@ -301,90 +304,7 @@ export class TicketCommands {
     return earlier ? [] : [{ type: 'acknowledged' }];
   }
 
-  private resolveClient(actor: Actor, clientId: string | undefined): string {
-    const scope = clientScope(actor);
-    if (scope) {
-      if (clientId && clientId !== scope) throw notFound('Client');
-      return scope;
-    }
-    if (!clientId)
-      throw invalidInput('Agency staff must say which client the ticket is for.', [
-        { path: 'clientId', message: 'is required' },
-      ]);
-    return clientId;
-  }
-
-  private async resolveAgreement(
-    trx: Executor,
-    clientId: string,
-    agreementId: string | undefined,
-    date: string,
-  ): Promise<AgreementRow | null> {
-    const agreements = await trx
-      .selectFrom('agreements')
-      .selectAll()
-      .where('client_id', '=', clientId)
-      .execute();
-    if (agreementId) {
-      const named = agreements.find((agreement) => agreement.id === agreementId);
-      if (!named)
-        throw invalidInput('The agreement does not belong to this client.', [
-          { path: 'agreementId', message: 'no such agreement for this client' },
-        ]);
-      return named;
-    }
-    const candidates = agreements.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      status: row.status,
-      startsOn: row.starts_on,
-      endsOn: row.ends_on,
-      hasSlaPolicy: row.sla_policy_id !== null,
-      row,
-    }));
-    return pickAgreementForTicket(candidates, date)?.row ?? null;
-  }
-
-  private async assertUserIn(
-    trx: Executor,
-    userId: string | undefined,
-    organizationId: string,
-    path: string,
-  ): Promise<void> {
-    if (!userId) return;
-    const user = await trx
-      .selectFrom('users')
-      .select('organization_id')
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user || user.organization_id !== organizationId)
-      throw invalidInput('The user is not a member of this client.', [
-        { path, message: 'no such user in this client' },
-      ]);
-  }
-
-  private async assertAgencyUser(trx: Executor, userId: string | undefined, path: string): Promise<void> {
-    if (!userId) return;
-    const user = await trx.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
-    if (!user || (user.role !== 'agency_admin' && user.role !== 'agency_engineer')) {
-      throw invalidInput('Tickets are assigned to agency staff.', [{ path, message: 'no such agency user' }]);
-    }
-  }
-
   private reload(trx: Executor, id: string): Promise<TicketRow> {
     return trx.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  }
-}
-
-/** Triage (kind, assignee) is the agency's; clients raise requests through the portal or the API. */
-function assertClientMaySet(actor: Actor, input: TicketCreateInput): void {
-  if (isAgency(actor)) return;
-  if (input.assigneeId !== undefined || input.kind !== undefined) {
-    throw new AppError('forbidden', 'Agency staff set the kind and the assignee of a ticket.');
-  }
-  if (input.channel !== undefined && input.channel !== 'portal' && input.channel !== 'api') {
-    throw invalidInput('Clients raise requests through the portal or the API.', [
-      { path: 'channel', message: 'must be portal or api' },
-    ]);
   }
 }

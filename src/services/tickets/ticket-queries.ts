@@ -60,7 +60,9 @@ export class TicketQueries {
       .execute();
     return {
       ...withSla,
-      comments: (await comments.orderBy('ticket_comments.created_at').orderBy('ticket_comments.seq').execute()).map((c) => ({
+      comments: (
+        await comments.orderBy('ticket_comments.created_at').orderBy('ticket_comments.seq').execute()
+      ).map((c) => ({
         id: c.id,
         authorId: c.author_id,
         authorName: c.author_name,
