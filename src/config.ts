@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+
+/** `npm run build:web`'s output. */
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,6 +25,7 @@ const ConfigSchema = z.object({
     .default(24 * 14),
   SEED_DEMO: booleanFlag.optional(),
   COOKIE_SECURE: booleanFlag.optional(),
+  TEND_WEB_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -35,6 +40,8 @@ export interface Config {
   /** Demo data on first start: on by default for the embedded database, off on PostgreSQL. */
   readonly seedDemo: boolean;
   readonly cookieSecure: boolean;
+  /** The built web app to serve at `/`. */
+  readonly webDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: values.SESSION_TTL_HOURS,
     seedDemo: values.SEED_DEMO ?? values.DATABASE_URL === undefined,
     cookieSecure: values.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    webDir: values.TEND_WEB_DIR ?? DEFAULT_WEB_DIR,
   });
 }

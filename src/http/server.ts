@@ -12,6 +12,7 @@ import { registerAccessRoutes } from './routes/access.routes';
 import { registerAgreementRoutes } from './routes/agreements.routes';
 import { registerSettingsRoutes } from './routes/settings.routes';
 import { registerTicketRoutes } from './routes/tickets.routes';
+import { registerWebApp } from './web-app';
 
 const PUBLIC_ROUTES = new Set([
   '/api/v1/auth/login',
@@ -85,13 +86,6 @@ export async function buildHttpServer(
     },
     { prefix: '/api/v1' },
   );
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html')
-      .send(
-        '<!doctype html><meta charset="utf-8"><title>Tend</title><h1>Tend</h1><p>The web app arrives in the next release. ' +
-          'The API is live: see the <a href="/api/docs">API documentation</a>.</p>',
-      ),
-  );
+  await registerWebApp(app, config.webDir);
   return app;
 }

@@ -28,7 +28,7 @@ export const TimeCategory = z.enum(['bugfix', 'enhancement', 'advisory', 'mainte
 
 export const IdParams = z.object({ id: Id });
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
 

@@ -1,0 +1,3 @@
+export default function ClientPage() {
+  return <p>ClientPage</p>;
+}

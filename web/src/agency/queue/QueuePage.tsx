@@ -1,0 +1,3 @@
+export default function QueuePage() {
+  return <p>QueuePage</p>;
+}

@@ -1,0 +1,3 @@
+export default function TicketPage() {
+  return <p>TicketPage</p>;
+}

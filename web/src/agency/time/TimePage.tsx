@@ -1,0 +1,3 @@
+export default function TimePage() {
+  return <p>TimePage</p>;
+}

@@ -1,0 +1,67 @@
+/**
+ * Response types of the API, derived from the server's own DTO builders so the two cannot drift apart.
+ * These are type-only imports: nothing of the server is bundled into the web app.
+ */
+import type { AgreementsService } from '../../../src/services/agreements-service';
+import type { AuthService } from '../../../src/services/auth-service';
+import type { CalendarsService } from '../../../src/services/calendars-service';
+import type { ClientsService } from '../../../src/services/clients-service';
+import type { EstimatesService } from '../../../src/services/estimates-service';
+import type { LedgerService } from '../../../src/services/ledger-service';
+import type { ReportsService } from '../../../src/services/reports-service';
+import type { SlaPoliciesService } from '../../../src/services/sla-policies-service';
+import type { TicketQueries } from '../../../src/services/tickets/ticket-queries';
+import type { TimeEntriesService } from '../../../src/services/time-entries-service';
+import type { UsersService } from '../../../src/services/users-service';
+
+/** What JSON makes of a server value: Dates become ISO strings. */
+export type Jsonify<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonify<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonify<T[K]> }
+      : T;
+
+type Result<F extends (...args: never[]) => unknown> = Jsonify<Awaited<ReturnType<F>>>;
+
+export type Me = Result<UsersService['me']>;
+export type User = Result<UsersService['list']>[number];
+export type Invitation = Result<UsersService['listInvitations']>[number];
+export type CreatedInvitation = Result<UsersService['invite']>;
+export type ApiToken = Result<AuthService['listApiTokens']>[number];
+export type CreatedApiToken = Result<AuthService['createApiToken']>;
+export type Client = Result<ClientsService['get']>;
+export type Calendar = Result<CalendarsService['get']>;
+export type SlaPolicy = Result<SlaPoliciesService['get']>;
+export type Agreement = Result<AgreementsService['get']>;
+export type TicketDetail = Result<TicketQueries['get']>;
+export type TicketSummary = Result<TicketQueries['list']>['items'][number];
+export type TicketPage = Result<TicketQueries['list']>;
+export type TicketEvent = Result<TicketQueries['events']>[number];
+export type SlaBlock = NonNullable<TicketSummary['sla']>;
+export type SlaClock = SlaBlock['response'];
+export type Estimate = Result<EstimatesService['list']>[number];
+export type TimeEntry = Result<TimeEntriesService['create']>;
+export type TimeEntryPage = Result<TimeEntriesService['list']>;
+export type MonthLedger = Result<LedgerService['monthLedger']>;
+export type SlaReport = Result<ReportsService['slaCompliance']>;
+
+export interface ListOf<T> {
+  items: T[];
+}
+
+export type Priority = 'critical' | 'high' | 'medium' | 'low';
+export type TicketStatus =
+  'new' | 'acknowledged' | 'in_progress' | 'waiting_on_client' | 'resolved' | 'closed';
+export type TicketKind = 'support' | 'maintenance' | 'change';
+export const PRIORITIES: Priority[] = ['critical', 'high', 'medium', 'low'];
+export const STATUSES: TicketStatus[] = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_on_client',
+  'resolved',
+  'closed',
+];
+export const KINDS: TicketKind[] = ['support', 'maintenance', 'change'];

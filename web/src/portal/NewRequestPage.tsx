@@ -1,0 +1,3 @@
+export default function NewRequestPage() {
+  return <p>NewRequestPage</p>;
+}

@@ -1,0 +1,3 @@
+export default function RequestPage() {
+  return <p>RequestPage</p>;
+}

@@ -1,0 +1,3 @@
+export default function RequestsPage() {
+  return <p>RequestsPage</p>;
+}
