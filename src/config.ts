@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
   SEED_DEMO: booleanFlag.optional(),
   COOKIE_SECURE: booleanFlag.optional(),
   TEND_WEB_DIR: z.string().min(1).optional(),
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
 });
 
 export interface Config {
@@ -42,6 +44,9 @@ export interface Config {
   readonly cookieSecure: boolean;
   /** The built web app to serve at `/`. */
   readonly webDir: string;
+  /** Where attachment bytes are kept; shared storage when several instances run. */
+  readonly attachmentsDir: string;
+  readonly attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: values.SEED_DEMO ?? values.DATABASE_URL === undefined,
     cookieSecure: values.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     webDir: values.TEND_WEB_DIR ?? DEFAULT_WEB_DIR,
+    attachmentsDir: values.ATTACHMENTS_DIR ?? `${values.DATA_DIR}/attachments`,
+    attachmentMaxBytes: Math.round(values.ATTACHMENT_MAX_MB * 1024 * 1024),
   });
 }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid_transition'
+  | 'payload_too_large'
   | 'data_dir_locked'
   | 'misconfigured'
   | 'internal';
@@ -20,6 +21,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,
+  payload_too_large: 413,
   data_dir_locked: 500,
   misconfigured: 500,
   internal: 500,

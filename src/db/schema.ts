@@ -182,6 +182,19 @@ export interface TimeEntriesTable {
   updated_at: Timestamp;
 }
 
+export interface AttachmentsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  comment_id: string | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: ColumnType<number, never, never>;
   at: TimestampDefault;
@@ -215,6 +228,7 @@ export interface Database {
   estimates: EstimatesTable;
   time_entries: TimeEntriesTable;
   audit_log: AuditLogTable;
+  attachments: AttachmentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -228,4 +242,5 @@ export type TicketCommentRow = Selectable<TicketCommentsTable>;
 export type TicketEventRow = Selectable<TicketEventsTable>;
 export type EstimateRow = Selectable<EstimatesTable>;
 export type TimeEntryRow = Selectable<TimeEntriesTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
 export type NewTicketEvent = Insertable<TicketEventsTable>;

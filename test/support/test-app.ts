@@ -1,4 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { createTend, type Tend } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -14,6 +17,7 @@ export interface TestApp {
   http: FastifyInstance;
   clock: TestClock;
   database: TestDatabase;
+  attachmentsDir: string;
   /** An API client acting with a user's bearer token (or anonymously). */
   as(user: TestUser | null): ApiClient;
   close(): Promise<void>;
@@ -36,10 +40,11 @@ export type ApiClient = Record<'get' | 'delete', (url: string) => Promise<ApiRes
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function createTestApp(engine: Engine, options: { now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   const clock = new TestClock(options.now ?? '2026-03-02T08:00:00Z');
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://tend.test' });
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'tend-attachments-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://tend.test', ATTACHMENTS_DIR: attachmentsDir, ...options.env });
   const log = pino({ level: 'silent' });
   const tend = await createTend(config, { database: database.handle, clock, log, skipMigrations: true });
   const http = await buildHttpServer(tend.services, config, log);
@@ -73,10 +78,12 @@ export async function createTestApp(engine: Engine, options: { now?: string } = 
     http,
     clock,
     database,
+    attachmentsDir,
     as,
     async close() {
       await http.close();
       await database.drop();
+      rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

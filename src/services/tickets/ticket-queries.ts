@@ -6,6 +6,7 @@ import type { TicketListInput } from '../../schemas/tickets';
 import { clientScope, isAgency } from '../access';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, ServiceDeps } from '../context';
+import { listTicketAttachments } from '../attachments-service';
 import { findVisibleTicket } from './ticket-access';
 import { toTicketDto } from './ticket-dto';
 import { computeSla, loadEventsByTicket, loadSlaContexts, toSlaDto } from './ticket-sla';
@@ -58,8 +59,10 @@ export class TicketQueries {
         ]),
       )
       .execute();
+    const attachments = await listTicketAttachments(this.deps.db, actor, ticket.id);
     return {
       ...withSla,
+      attachments,
       comments: (
         await comments.orderBy('ticket_comments.created_at').orderBy('ticket_comments.seq').execute()
       ).map((c) => ({
@@ -157,9 +160,9 @@ export class TicketQueries {
   }
 }
 
+/** Internal notes, and anything attached to them, are agency-only in the history too. */
 function isInternalEvent(row: TicketEventRow): boolean {
-  const data = row.data as { visibility?: string };
-  return row.type === 'comment_added' && data.visibility === 'internal';
+  return (row.data as { visibility?: string }).visibility === 'internal';
 }
 
 function queueCursorOf(row: TicketRow): QueueCursor {
