@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -10,6 +11,8 @@ import { actorOf, createAuthenticator } from './authenticate';
 import { installErrorHandler } from './error-handler';
 import { registerAccessRoutes } from './routes/access.routes';
 import { registerAgreementRoutes } from './routes/agreements.routes';
+import { registerAttachmentRoutes } from './routes/attachments.routes';
+import { registerClientHealthRoutes } from './routes/client-health.routes';
 import { registerSettingsRoutes } from './routes/settings.routes';
 import { registerTicketRoutes } from './routes/tickets.routes';
 import { registerWebApp } from './web-app';
@@ -38,6 +41,10 @@ export async function buildHttpServer(
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
+  // Our own store enforces the size limit (with a clear message); this is only the backstop.
+  await app.register(multipart, {
+    limits: { fileSize: config.attachmentMaxBytes + 1, files: 20, fields: 10 },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -81,8 +88,10 @@ export async function buildHttpServer(
       });
       registerAccessRoutes(api, services, config);
       registerSettingsRoutes(api, services);
+      registerClientHealthRoutes(api, services);
       registerAgreementRoutes(api, services);
       registerTicketRoutes(api, services);
+      registerAttachmentRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );
