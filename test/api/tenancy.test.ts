@@ -91,6 +91,8 @@ const FOREIGN_ROUTES: RouteCase[] = [
   // tickets
   { name: 'get ticket', method: 'get', url: (ids) => `${V1}/tickets/${ids.ticket}` },
   { name: 'ticket events', method: 'get', url: (ids) => `${V1}/tickets/${ids.ticket}/events` },
+  // Refused before a byte of the upload is read.
+  { name: 'attach a file', method: 'post', url: (ids) => `${V1}/tickets/${ids.ticket}/attachments` },
   {
     name: 'change ticket priority',
     method: 'patch',
