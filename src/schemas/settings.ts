@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Slug, TimeZone } from './common';
+import { Id, Month, Slug, TimeZone } from './common';
 
 export const ClientCreateBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -16,3 +16,7 @@ export const IcsImportBody = z.object({
 });
 
 export const SlaPolicyBodyBase = z.object({ name: z.string().trim().min(1).max(200), calendarId: Id });
+
+export const ClientHealthQuery = z.object({
+  month: Month.optional().describe('YYYY-MM; defaults to the current month in each client’s time zone.'),
+});

@@ -5,6 +5,7 @@
 import type { AgreementsService } from '../../../src/services/agreements-service';
 import type { AuthService } from '../../../src/services/auth-service';
 import type { CalendarsService } from '../../../src/services/calendars-service';
+import type { ClientHealthService } from '../../../src/services/client-health-service';
 import type { ClientsService } from '../../../src/services/clients-service';
 import type { EstimatesService } from '../../../src/services/estimates-service';
 import type { LedgerService } from '../../../src/services/ledger-service';
@@ -34,8 +35,10 @@ export type CreatedApiToken = Result<AuthService['createApiToken']>;
 export type Client = Result<ClientsService['get']>;
 export type Calendar = Result<CalendarsService['get']>;
 export type SlaPolicy = Result<SlaPoliciesService['get']>;
+export type SlaPreview = Result<SlaPoliciesService['preview']>;
 export type Agreement = Result<AgreementsService['get']>;
-export type TicketDetail = Result<TicketQueries['get']>;
+// Required: the server spreads a possibly-undefined array element, which would make every field optional.
+export type TicketDetail = Required<Result<TicketQueries['get']>>;
 export type TicketSummary = Result<TicketQueries['list']>['items'][number];
 export type TicketPage = Result<TicketQueries['list']>;
 export type TicketEvent = Result<TicketQueries['events']>[number];
@@ -46,6 +49,7 @@ export type TimeEntry = Result<TimeEntriesService['create']>;
 export type TimeEntryPage = Result<TimeEntriesService['list']>;
 export type MonthLedger = Result<LedgerService['monthLedger']>;
 export type SlaReport = Result<ReportsService['slaCompliance']>;
+export type ClientHealth = Result<ClientHealthService['list']>[number];
 
 export interface ListOf<T> {
   items: T[];
