@@ -18,6 +18,10 @@ export function Shell({ nav, home }: { nav: NavItem[]; home: string }) {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  // The most specific item that contains the page (so /portal/requests/new is not also "Dashboard").
+  const activeTo = nav
+    .filter((item) => location.pathname === item.to || location.pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   return (
     <AppShell
@@ -68,7 +72,7 @@ export function Shell({ nav, home }: { nav: NavItem[]; home: string }) {
             component={Link}
             to={item.to}
             label={item.label}
-            active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+            active={item.to === activeTo}
             onClick={close}
           />
         ))}
