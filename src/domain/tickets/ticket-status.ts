@@ -19,7 +19,7 @@ const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
 };
 
 /** Client users may withdraw an open request, close a resolved one, or reopen it. */
-const CLIENT_MAY: Record<TicketStatus, readonly TicketStatus[]> = {
+export const CLIENT_MAY: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['closed'],
   acknowledged: ['closed'],
   in_progress: ['closed'],

@@ -23,6 +23,7 @@ export class TicketQueries {
   async get(actor: Actor, id: string) {
     const ticket = await findVisibleTicket(this.deps.db, actor, id);
     const [withSla] = await this.attachSla([ticket]);
+    if (!withSla) throw new Error('attachSla returned no row for one ticket');
     let comments = this.deps.db
       .selectFrom('ticket_comments')
       .leftJoin('users', 'users.id', 'ticket_comments.author_id')

@@ -37,8 +37,7 @@ export type Calendar = Result<CalendarsService['get']>;
 export type SlaPolicy = Result<SlaPoliciesService['get']>;
 export type SlaPreview = Result<SlaPoliciesService['preview']>;
 export type Agreement = Result<AgreementsService['get']>;
-// Required: the server spreads a possibly-undefined array element, which would make every field optional.
-export type TicketDetail = Required<Result<TicketQueries['get']>>;
+export type TicketDetail = Result<TicketQueries['get']>;
 export type TicketSummary = Result<TicketQueries['list']>['items'][number];
 export type TicketPage = Result<TicketQueries['list']>;
 export type TicketEvent = Result<TicketQueries['events']>[number];

@@ -1,3 +1,4 @@
+import { CLIENT_MAY } from '../../../src/domain/tickets/ticket-status';
 /** What the client portal asks the API, and the small rules it mirrors from the server. */
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, query } from '../api/client';
@@ -148,18 +149,8 @@ export function inForce(agreements: readonly Agreement[], date: string): Agreeme
   );
 }
 
-/**
- * What a client may do with a request in each status (mirrors CLIENT_MAY in
- * src/domain/tickets/ticket-status.ts: withdraw an open request, close a resolved one, or reopen it).
- */
-export const CLIENT_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
-  new: ['closed'],
-  acknowledged: ['closed'],
-  in_progress: ['closed'],
-  waiting_on_client: ['in_progress', 'closed'],
-  resolved: ['closed', 'in_progress'],
-  closed: [],
-};
+/** What a client may do with a request in each status: the server's own rule. */
+export const CLIENT_TRANSITIONS = CLIENT_MAY;
 
 export const STATUS_WORDS: Record<TicketStatus, string> = {
   new: 'new',
