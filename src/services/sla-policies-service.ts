@@ -1,7 +1,11 @@
-import type { SlaPolicyRules } from '../domain/sla/sla-policy';
+import { compileCalendar } from '../domain/calendar/business-calendar';
+import type { BusinessCalendar } from '../domain/calendar/business-calendar.types';
+import type { CalendarSpecInput } from '../domain/calendar/calendar-spec';
+import { PRIORITIES, type Priority, type SlaPolicyRules, type SlaTarget } from '../domain/sla/sla-policy';
+import { deriveTicketSla } from '../domain/sla/ticket-sla';
 import { AppError, invalidInput, notFound } from '../errors';
 import type { SlaPolicyRow } from '../db/schema';
-import { clientScope, requireAgencyAdmin } from './access';
+import { clientScope, requireAgency, requireAgencyAdmin } from './access';
 import { recordAudit } from './audit';
 import type { CalendarCache } from './calendars-service';
 import type { Actor, Executor, ServiceDeps } from './context';
@@ -12,6 +16,26 @@ export interface SlaPolicyInput {
   calendarId: string;
   rules: SlaPolicyRules;
 }
+
+/** A policy form (saved or not) and the calendar it runs on: either an unsaved spec or a stored calendar. */
+export type SlaPreviewInput = {
+  tiers: SlaPolicyRules['tiers'];
+  /** The instant the imagined ticket is created; the service's now when absent. */
+  at?: Date | undefined;
+} & ({ calendar: CalendarSpecInput; calendarId?: undefined } | { calendar?: undefined; calendarId: string });
+
+export interface SlaPreviewTier {
+  responseDueAt: Date;
+  resolutionDueAt: Date;
+  responseTarget: SlaTarget;
+  resolutionTarget: SlaTarget;
+  /** The targets on their clock's calendar, in minutes (end of business day resolved for `at`). */
+  responseTargetMinutes: number;
+  resolutionTargetMinutes: number;
+}
+
+/** Dates outside this range cannot be represented (ECMAScript's limit). */
+const MAX_INSTANT_MS = 8.64e15;
 
 export function toSlaPolicyDto(row: SlaPolicyRow) {
   const rules = row.rules as SlaPolicyRules;
@@ -130,12 +154,44 @@ export class SlaPoliciesService {
     });
   }
 
+  /**
+   * When a ticket of each priority created at `at` would be due, under targets and a calendar that need not
+   * be saved yet. The figures come from the ticket SLA derivation itself (a history of one "created" event),
+   * so they are exactly what a real ticket would get.
+   */
+  async preview(actor: Actor, input: SlaPreviewInput) {
+    requireAgency(actor);
+    const calendar: BusinessCalendar = input.calendar
+      ? compileCalendar(input.calendar)
+      : this.calendars.get(await this.findCalendar(input.calendarId));
+    const at = input.at ?? this.deps.clock.now();
+    const rules: SlaPolicyRules = { tiers: input.tiers };
+    const tiers = {} as Record<Priority, SlaPreviewTier>;
+    for (const priority of PRIORITIES) {
+      tiers[priority] = previewTier(rules, calendar, at.getTime(), priority);
+    }
+    return { at, calendar: { name: calendar.name, timeZone: calendar.timeZone }, tiers };
+  }
+
   async findVisible(actor: Actor, id: string): Promise<SlaPolicyRow> {
     const scope = clientScope(actor);
     let query = this.deps.db.selectFrom('sla_policies').selectAll().where('id', '=', id);
     if (scope) query = query.where('id', 'in', visiblePolicyIds(this.deps.db, scope));
     const row = await query.executeTakeFirst();
     if (!row) throw notFound('SLA policy');
+    return row;
+  }
+
+  private async findCalendar(calendarId: string) {
+    const row = await this.deps.db
+      .selectFrom('calendars')
+      .select(['id', 'spec', 'updated_at'])
+      .where('id', '=', calendarId)
+      .executeTakeFirst();
+    if (!row)
+      throw invalidInput('The calendar does not exist.', [
+        { path: 'calendarId', message: 'no such calendar' },
+      ]);
     return row;
   }
 
@@ -150,6 +206,49 @@ export class SlaPoliciesService {
         { path: 'calendarId', message: 'no such calendar' },
       ]);
   }
+}
+
+function previewTier(
+  rules: SlaPolicyRules,
+  calendar: BusinessCalendar,
+  atMs: number,
+  priority: Priority,
+): SlaPreviewTier {
+  let sla;
+  try {
+    sla = deriveTicketSla({
+      events: [{ type: 'created', at: atMs, priority }],
+      rules,
+      calendar,
+      now: atMs,
+    });
+  } catch (error) {
+    // The calendar's forward search gives up after ten years (a target too long for the open hours), and
+    // instants past the year 9000 are refused; anything else is a bug and stays a 500.
+    if (!(error instanceof RangeError) && !/^no answer within/.test((error as Error).message)) throw error;
+    throw invalidInput(`The ${priority} targets cannot be met: ${(error as Error).message}`, [
+      {
+        path: `tiers.${priority}`,
+        message: 'no deadline within 10 years: too many minutes or too few open hours',
+      },
+    ]);
+  }
+  for (const clock of [sla.response, sla.resolution]) {
+    if (!(Math.abs(clock.dueAt) <= MAX_INSTANT_MS)) {
+      const name = clock === sla.response ? 'response' : 'resolution';
+      throw invalidInput(`The ${priority} ${name} target is too long.`, [
+        { path: `tiers.${priority}.${name}.minutes`, message: 'is too long' },
+      ]);
+    }
+  }
+  return {
+    responseDueAt: new Date(sla.response.dueAt),
+    resolutionDueAt: new Date(sla.resolution.dueAt),
+    responseTarget: sla.response.target,
+    resolutionTarget: sla.resolution.target,
+    responseTargetMinutes: sla.response.targetMinutes,
+    resolutionTargetMinutes: sla.resolution.targetMinutes,
+  };
 }
 
 /** Client users see the SLA policies of their own agreements only. */

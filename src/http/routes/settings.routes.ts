@@ -2,12 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CalendarSpec } from '../../domain/calendar/calendar-spec';
 import { SlaPolicyRulesSchema } from '../../domain/sla/sla-policy';
-import { IdParams } from '../../schemas/common';
+import { z } from 'zod';
+import { IdParams, Id, IsoInstant } from '../../schemas/common';
 import { ClientCreateBody, ClientUpdateBody, IcsImportBody, SlaPolicyBodyBase } from '../../schemas/settings';
 import type { Services } from '../../services';
 import { actorOf } from '../authenticate';
 
 const SlaPolicyBody = SlaPolicyBodyBase.extend({ tiers: SlaPolicyRulesSchema.shape.tiers });
+
+const SlaPreviewBody = z
+  .object({
+    calendar: CalendarSpec.optional().describe('An unsaved calendar (e.g. the form being edited).'),
+    calendarId: Id.optional().describe('A stored calendar, instead of `calendar`.'),
+    tiers: SlaPolicyRulesSchema.shape.tiers,
+    at: IsoInstant.optional().describe('When the imagined ticket is created; now when absent.'),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.calendar === undefined) === (body.calendarId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['calendarId'], message: 'give either calendar or calendarId' });
+    }
+  });
 
 export function registerSettingsRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,6 +76,24 @@ export function registerSettingsRoutes(app: FastifyInstance, services: Services)
       .code(201)
       .send(await services.slaPolicies.create(actorOf(request), { ...rest, rules: { tiers } }));
   });
+  r.post(
+    '/sla-policies/preview',
+    {
+      schema: {
+        tags: ['sla'],
+        summary: 'When a ticket of each priority created at `at` would be due under unsaved targets',
+        body: SlaPreviewBody,
+      },
+    },
+    async (request) => {
+      const { calendar, calendarId, tiers, at } = request.body;
+      const base = { tiers, at: at === undefined ? undefined : new Date(at) };
+      return services.slaPolicies.preview(
+        actorOf(request),
+        calendar ? { ...base, calendar } : { ...base, calendarId: calendarId! },
+      );
+    },
+  );
   r.get('/sla-policies/:id', { schema: { tags: ['sla'], params: IdParams } }, async (request) =>
     services.slaPolicies.get(actorOf(request), request.params.id),
   );

@@ -1,3 +1,71 @@
+import { Tabs } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { PageTitle } from '../../app/Shell';
+import { EmptyState } from '../../components/states';
+import { CalendarEditor, CalendarsList } from './calendars';
+import { InvitationsTab } from './invitations';
+import { PoliciesList, PolicyEditor } from './policies';
+import { ReadOnlyNotice, useCanEdit } from './shared';
+import { TokensTab } from './tokens';
+import { UsersTab } from './users';
+
+const SECTIONS = [
+  { value: 'calendars', label: 'Calendars' },
+  { value: 'sla-policies', label: 'SLA policies' },
+  { value: 'users', label: 'Users' },
+  { value: 'invitations', label: 'Invitations' },
+  { value: 'tokens', label: 'API tokens' },
+] as const;
+
+/** The agency's settings: one tab per section, each with its own URL under /settings. */
 export default function SettingsPage() {
-  return <p>SettingsPage</p>;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const canEdit = useCanEdit();
+  const section = /^\/settings\/([^/]+)/.exec(location.pathname)?.[1] ?? null;
+  const active = SECTIONS.some((s) => s.value === section) ? section : null;
+
+  return (
+    <>
+      <PageTitle>Settings</PageTitle>
+      {!canEdit && <ReadOnlyNotice />}
+      <Tabs
+        value={active}
+        onChange={(value) => value && void navigate(`/settings/${value}`)}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md" aria-label="Settings sections">
+          {SECTIONS.map((s) => (
+            <Tabs.Tab key={s.value} value={s.value}>
+              {s.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {SECTIONS.map((s) => (
+          <Tabs.Panel key={s.value} value={s.value}>
+            {active === s.value && <SettingsRoutes />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      {!active && <SettingsRoutes />}
+    </>
+  );
+}
+
+function SettingsRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="calendars" replace />} />
+      <Route path="calendars" element={<CalendarsList />} />
+      <Route path="calendars/new" element={<CalendarEditor />} />
+      <Route path="calendars/:id" element={<CalendarEditor />} />
+      <Route path="sla-policies" element={<PoliciesList />} />
+      <Route path="sla-policies/new" element={<PolicyEditor />} />
+      <Route path="sla-policies/:id" element={<PolicyEditor />} />
+      <Route path="users" element={<UsersTab />} />
+      <Route path="invitations" element={<InvitationsTab />} />
+      <Route path="tokens" element={<TokensTab />} />
+      <Route path="*" element={<EmptyState title="No such settings page" />} />
+    </Routes>
+  );
 }
