@@ -17,6 +17,24 @@ export function toActor(user: Pick<UserRow, 'id' | 'organization_id' | 'role' | 
   };
 }
 
+function toApiTokenDto(row: {
+  id: string;
+  name: string;
+  token_prefix: string;
+  created_at: Date;
+  last_used_at?: Date | null;
+  revoked_at?: Date | null;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    tokenPrefix: row.token_prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at ?? null,
+    revokedAt: row.revoked_at ?? null,
+  };
+}
+
 export class AuthService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -102,16 +120,17 @@ export class AuthService {
       })
       .returning(['id', 'name', 'token_prefix', 'created_at'])
       .executeTakeFirstOrThrow();
-    return { ...row, token };
+    return { ...toApiTokenDto(row), token };
   }
 
   async listApiTokens(actor: Actor) {
-    return this.deps.db
+    const rows = await this.deps.db
       .selectFrom('api_tokens')
       .select(['id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'revoked_at'])
       .where('user_id', '=', actor.userId)
       .orderBy('created_at', 'desc')
       .execute();
+    return rows.map(toApiTokenDto);
   }
 
   async revokeApiToken(actor: Actor, tokenId: string): Promise<void> {

@@ -186,7 +186,7 @@ describe.each(ENGINES)('access on %s', (engine) => {
       const created = await send('POST', `${V1}/tokens`, { session }, { name: 'ci' });
       expect(created.status).toBe(201);
       expect(created.body.token).toMatch(/^tend_/);
-      expect(created.body.token_prefix).toBe(created.body.token.slice(0, created.body.token_prefix.length));
+      expect(created.body.tokenPrefix).toBe(created.body.token.slice(0, created.body.tokenPrefix.length));
       const token = created.body.token as string;
 
       const me = await send('GET', `${V1}/me`, { bearer: token });

@@ -28,8 +28,8 @@ export function TokensTab() {
     create.mutate();
   };
   const zone = viewerTimeZone();
-  const active = tokens.data?.items.filter((token) => !token.revoked_at) ?? [];
-  const revoked = tokens.data?.items.filter((token) => token.revoked_at) ?? [];
+  const active = tokens.data?.items.filter((token) => !token.revokedAt) ?? [];
+  const revoked = tokens.data?.items.filter((token) => token.revokedAt) ?? [];
 
   return (
     <Stack>
@@ -106,27 +106,27 @@ function TokenRow({ token, zone }: { token: ApiToken; zone: string }) {
   });
   return (
     <li aria-label={token.name}>
-      <Paper withBorder p="sm" style={{ opacity: token.revoked_at ? 0.7 : 1 }}>
+      <Paper withBorder p="sm" style={{ opacity: token.revokedAt ? 0.7 : 1 }}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Group gap={6}>
               <Text fw={600} size="sm">
                 {token.name}
               </Text>
-              <Code>{token.token_prefix}…</Code>
-              {token.revoked_at && (
+              <Code>{token.tokenPrefix}…</Code>
+              {token.revokedAt && (
                 <Badge size="xs" color="gray" variant="filled">
                   Revoked
                 </Badge>
               )}
             </Group>
             <Text size="xs" c="dimmed">
-              Created {formatInstant(token.created_at, zone)} ·{' '}
-              {token.last_used_at ? `last used ${formatInstant(token.last_used_at, zone)}` : 'never used'}
-              {token.revoked_at && ` · revoked ${formatInstant(token.revoked_at, zone)}`}
+              Created {formatInstant(token.createdAt, zone)} ·{' '}
+              {token.lastUsedAt ? `last used ${formatInstant(token.lastUsedAt, zone)}` : 'never used'}
+              {token.revokedAt && ` · revoked ${formatInstant(token.revokedAt, zone)}`}
             </Text>
           </Stack>
-          {!token.revoked_at && (
+          {!token.revokedAt && (
             <ConfirmButton
               label="Revoke"
               question={`Revoke “${token.name}”? Anything using it stops working at once.`}
