@@ -9,7 +9,7 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: process.env.E2E_PORT ? `test-results/e2e-${PORT}` : 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 1,
