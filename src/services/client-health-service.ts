@@ -50,7 +50,8 @@ export class ClientHealthService {
         month: clientMonth,
         openTickets: tickets.length,
         breachedOpenTickets: tickets.filter(
-          (ticket) => ticket.sla?.response.status === 'breached' || ticket.sla?.resolution.status === 'breached',
+          (ticket) =>
+            ticket.sla?.response.status === 'breached' || ticket.sla?.resolution.status === 'breached',
         ).length,
         compliance: {
           response: report.total.response.compliancePercent,
@@ -86,7 +87,8 @@ export class ClientHealthService {
   private async hours(actor: Actor, clientId: string, month: string) {
     const agreements = (await this.services.agreements.list(actor, clientId)).filter(
       (agreement) =>
-        agreement.startsOn.slice(0, 7) <= month && (!agreement.endsOn || agreement.endsOn.slice(0, 7) >= month),
+        agreement.startsOn.slice(0, 7) <= month &&
+        (!agreement.endsOn || agreement.endsOn.slice(0, 7) >= month),
     );
     let retainers = 0;
     let payg = 0;

@@ -1,16 +1,24 @@
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one (long lists).
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Every time shown to a person carries its zone. */
 export function formatInstant(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    instantFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
 }
 
 export function formatDate(isoDate: string): string {
