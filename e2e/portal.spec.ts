@@ -218,9 +218,15 @@ test('a pay-as-you-go admin approves a pending estimate', async ({ page }) => {
 
   await page.getByRole('link', { name: 'My requests' }).click();
   await page.getByRole('link', { name: /Add a staff photo gallery/ }).click();
+  // The agency may have re-estimated this ticket in another test; the portal must show what the API holds.
+  await expect(page).toHaveURL(/\/portal\/requests\/[0-9a-f-]{36}$/);
+  const ticketId = page.url().split('/').pop()!;
+  const pending = await page.request.get(`/api/v1/estimates?ticketId=${ticketId}&status=pending`);
+  const [expected] = ((await pending.json()) as { items: { minutes: number; amountCents: number }[] }).items;
+  expect(expected).toBeDefined();
   const estimate = page.getByTestId('pending-estimate');
-  await expect(estimate.getByTestId('estimate-minutes')).toHaveText('4 h');
-  await expect(estimate.getByTestId('estimate-price')).toHaveText(formatMoney(48000));
+  await expect(estimate.getByTestId('estimate-minutes')).toHaveText(formatMinutes(expected!.minutes));
+  await expect(estimate.getByTestId('estimate-price')).toHaveText(formatMoney(expected!.amountCents));
   await screens(page, 'portal-estimate');
   await estimate.getByLabel(/^Note to the agency/).fill('Go ahead, thanks.');
   await estimate.getByRole('button', { name: 'Approve estimate' }).click();
