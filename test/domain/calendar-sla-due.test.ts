@@ -50,7 +50,12 @@ describe('runSlaDue (tend sla due --calendar FILE)', () => {
     expect(result.code).toBe(1);
     expect(result.out).toHaveLength(6);
     expect(result.out[0]).toBe('{"due":"2026-03-02T10:00:00.000Z"}');
-    expect(result.out.slice(1, 5).map((line) => Object.keys(JSON.parse(line) as object))).toEqual([['error'], ['error'], ['error'], ['error']]);
+    expect(result.out.slice(1, 5).map((line) => Object.keys(JSON.parse(line) as object))).toEqual([
+      ['error'],
+      ['error'],
+      ['error'],
+      ['error'],
+    ]);
     expect(JSON.parse(result.out[1]!)).toEqual({ error: 'line 2: "minutes" must be a non-negative number' });
     expect(result.out[5]).toBe('{"due":"2026-03-02T10:30:00.000Z"}');
     expect(result.err).toHaveLength(4);

@@ -40,11 +40,19 @@ export type ApiClient = Record<'get' | 'delete', (url: string) => Promise<ApiRes
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function createTestApp(engine: Engine, options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   const clock = new TestClock(options.now ?? '2026-03-02T08:00:00Z');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'tend-attachments-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://tend.test', ATTACHMENTS_DIR: attachmentsDir, ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://tend.test',
+    ATTACHMENTS_DIR: attachmentsDir,
+    ...options.env,
+  });
   const log = pino({ level: 'silent' });
   const tend = await createTend(config, { database: database.handle, clock, log, skipMigrations: true });
   const http = await buildHttpServer(tend.services, config, log);
