@@ -1,28 +1,9 @@
-import { Alert, Anchor, Group, Paper, Text, Title, Typography } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import ReactMarkdown from 'react-markdown';
 import { ApiError } from '../../api/client';
 import { messageOf } from '../../components/states';
+export { default as Markdown } from '../../components/Markdown';
 import { formatBytes, type TicketAttachment } from './ticketApi';
-
-/** Markdown as people write it; react-markdown renders no raw HTML. */
-export function Markdown({ children }: { children: string }) {
-  return (
-    <Typography fz="sm" style={{ overflowWrap: 'anywhere' }}>
-      <ReactMarkdown
-        components={{
-          a: ({ href, children: text }) => (
-            <Anchor href={href} target="_blank" rel="noopener noreferrer nofollow">
-              {text}
-            </Anchor>
-          ),
-        }}
-      >
-        {children}
-      </ReactMarkdown>
-    </Typography>
-  );
-}
 
 /** The server's refusal, for what no single field explains (field messages sit next to their field). */
 export function ServerError({ error, fields = [] }: { error: unknown; fields?: string[] }) {

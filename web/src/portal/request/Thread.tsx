@@ -5,7 +5,7 @@ import { ApiError, api } from '../../api/client';
 import type { Me, TicketDetail } from '../../api/types';
 import { formatInstant, viewerTimeZone } from '../../app/format';
 import { AttachmentLinks, AttachmentPicker, hasOversizedFile, UploadList, useUploads } from '../attachments';
-import Markdown from '../Markdown';
+import Markdown from '../../components/Markdown';
 import { portalKeys } from '../portal-api';
 
 /** The public conversation: the request itself, then every public reply (the API never sends internal notes). */
