@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['tmp/**', 'node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'bin/**'] },
+  { ignores: ['tmp/**', '**/tmp/**', 'test-results/**', 'node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -7,6 +7,8 @@ import { migrateDatabase } from './db/migrate';
 import { buildHttpServer } from './http/server';
 import { createLogger } from './logger';
 import { systemClock, type Clock } from './services/context';
+import { PgBossJobQueue } from './jobs/pg-boss-queue';
+import { registerWorkers } from './jobs/workers';
 import { createServices, type Services } from './services';
 import { seedDemoIfEmpty } from './services/seed/demo-seed';
 
@@ -25,7 +27,11 @@ export interface TendOptions {
   database?: DatabaseHandle;
   /** Skip migrations (tests that start from a migrated template). */
   skipMigrations?: boolean;
+  /** Run background jobs in this process (`tend serve --roles worker`); tests call services directly. */
+  worker?: boolean;
 }
+
+export type Role = 'web' | 'worker';
 
 /** The composition root: opens the database, migrates it, and wires every service. */
 export async function openDatabase(config: Config): Promise<DatabaseHandle> {
@@ -42,8 +48,29 @@ export async function createTend(config: Config, options: TendOptions = {}): Pro
       const applied = await migrateDatabase(database);
       if (applied.length) log.info({ applied }, 'database migrated');
     }
-    const services = createServices({ db: database.db, clock: options.clock ?? systemClock, config, log });
-    return { config, database, services, log, close: () => database.close() };
+    const jobs = await PgBossJobQueue.start(database, {
+      databaseUrl: config.databaseUrl,
+      log,
+      worker: options.worker ?? false,
+    });
+    const services = createServices({
+      db: database.db,
+      clock: options.clock ?? systemClock,
+      config,
+      log,
+      jobs,
+    });
+    if (options.worker) await registerWorkers(services, jobs);
+    return {
+      config,
+      database,
+      services,
+      log,
+      async close() {
+        await jobs.stop();
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;
@@ -57,15 +84,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `tend serve`: migrate, seed demo data on a first start when configured, and listen. */
+/**
+ * `tend serve`: migrate, seed demo data on a first start when configured, then serve HTTP (role web) and/or
+ * run background jobs (role worker). Web and worker processes scale apart on one PostgreSQL.
+ */
 export async function startServer(
   config: Config,
-  options: TendOptions = {},
+  options: TendOptions & { roles?: readonly Role[] } = {},
 ): Promise<RunningServer & { demo: { email: string; password: string } | null }> {
-  const tend = await createTend(config, options);
+  const roles = options.roles ?? ['web', 'worker'];
+  const tend = await createTend(config, { ...options, worker: roles.includes('worker') });
   try {
     const demo = config.seedDemo ? await seedDemoIfEmpty(tend.database, tend.services) : null;
     const http = await buildHttpServer(tend.services, config, tend.log);
+    if (!roles.includes('web')) {
+      // A worker serves no HTTP: it only runs jobs until it is stopped.
+      return { tend, http, url: '', demo, close: () => tend.close() };
+    }
     await http.listen({ port: config.port, host: config.host });
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

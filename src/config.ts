@@ -28,6 +28,13 @@ const ConfigSchema = z.object({
   TEND_WEB_DIR: z.string().min(1).optional(),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+  SLACK_HOOKS_URL: z.string().url().default('https://hooks.slack.com/'),
 });
 
 export interface Config {
@@ -47,6 +54,14 @@ export interface Config {
   /** Where attachment bytes are kept; shared storage when several instances run. */
   readonly attachmentsDir: string;
   readonly attachmentMaxBytes: number;
+  /** Outgoing mail (smtp://user:pass@host:port); without it Tend sends no email. */
+  readonly smtpUrl: string | undefined;
+  /** The From of Tend's mail, e.g. `Tidewater Support <support@tidewater.example>`. */
+  readonly mailFrom: string;
+  /** Slack's Web API (tests point it at a local stand-in). */
+  readonly slackApiUrl: string;
+  /** Where slash-command response_url hooks (https://hooks.slack.com/…) are sent (tests: a local stand-in). */
+  readonly slackHooksUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: values.TEND_WEB_DIR ?? DEFAULT_WEB_DIR,
     attachmentsDir: values.ATTACHMENTS_DIR ?? `${values.DATA_DIR}/attachments`,
     attachmentMaxBytes: Math.round(values.ATTACHMENT_MAX_MB * 1024 * 1024),
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM ?? `Tend <tend@${new URL(publicUrl).hostname}>`,
+    slackApiUrl: values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`,
+    slackHooksUrl: values.SLACK_HOOKS_URL.endsWith('/')
+      ? values.SLACK_HOOKS_URL
+      : `${values.SLACK_HOOKS_URL}/`,
   });
 }

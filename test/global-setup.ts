@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openPGlite, openPostgres } from '../src/db/database';
+import pino from 'pino';
+import { openPGlite, openPostgres, type DatabaseHandle } from '../src/db/database';
+import { PgBossJobQueue } from '../src/jobs/pg-boss-queue';
 import { migrateDatabase } from '../src/db/migrate';
 import { postgresAdminUrl, postgresUrlFor } from './support/postgres-urls';
 
@@ -14,7 +16,7 @@ import { postgresAdminUrl, postgresUrlFor } from './support/postgres-urls';
 export default async function setup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'tend-test-'));
   const pglite = await openPGlite({});
-  await migrateDatabase(pglite);
+  await prepareTemplate(pglite);
   const dump = await pglite.dumpDataDir!();
   await pglite.close();
   const templatePath = join(dir, 'pglite-template.tar');
@@ -28,7 +30,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     process.env.TEND_TEST_PG_TEMPLATE = templateName;
     await admin.query(`create database ${templateName}`);
     const template = await openPostgres(postgresUrlFor(templateName), 1);
-    await migrateDatabase(template);
+    await prepareTemplate(template);
     await template.close();
     // Nobody may connect to the template: CREATE DATABASE … TEMPLATE waits (5 s) and refuses while anyone
     // is, and a closed pool's backends take a moment to exit.
@@ -50,4 +52,11 @@ export default async function setup(): Promise<() => Promise<void>> {
     await admin.query(`drop database if exists ${template} with (force)`);
     await admin.end();
   };
+}
+
+/** Migrations and pg-boss's own schema, so that each test database starts ready. */
+async function prepareTemplate(handle: DatabaseHandle): Promise<void> {
+  await migrateDatabase(handle);
+  const jobs = await PgBossJobQueue.start(handle, { log: pino({ level: 'silent' }), worker: false });
+  await jobs.stop();
 }

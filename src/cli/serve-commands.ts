@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createTend, startServer } from '../app';
+import { createTend, startServer, type Role } from '../app';
+import { AppError } from '../errors';
 import { loadConfig } from '../config';
 import { seedDemoIfEmpty } from '../services/seed/demo-seed';
 import { migrateDatabase } from '../db/migrate';
@@ -11,12 +12,24 @@ export function registerServeCommands(program: Command): void {
       'Migrate the database, load demo data on a first start (embedded database), and serve the API',
     )
     .option('--port <port>', 'port to listen on (PORT, default 3000)')
-    .action(async (options: { port?: string }) => {
+    .option(
+      '--roles <roles>',
+      'web, worker, or both (web,worker): web and worker processes scale apart',
+      'web,worker',
+    )
+    .action(async (options: { port?: string; roles: string }) => {
+      const roles = parseRoles(options.roles);
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
-      const server = await startServer(config);
+      const server = await startServer(config, { roles });
       const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-      process.stdout.write(`Tend is running at ${server.url} (database: ${where})\n`);
-      process.stdout.write(`API documentation: ${server.url}/api/docs\n`);
+      if (server.url) {
+        process.stdout.write(
+          `Tend is running at ${server.url} (database: ${where}; roles: ${roles.join(', ')})\n`,
+        );
+        process.stdout.write(`API documentation: ${server.url}/api/docs\n`);
+      } else {
+        process.stdout.write(`Tend worker is running (database: ${where})\n`);
+      }
       if (server.demo)
         process.stdout.write(`Demo data loaded. Log in as ${server.demo.email} / ${server.demo.password}\n`);
       const stop = (signal: string) => {
@@ -65,4 +78,13 @@ export function registerServeCommands(program: Command): void {
         await tend.close();
       }
     });
+}
+
+function parseRoles(text: string): Role[] {
+  const roles = text.split(',').map((role) => role.trim());
+  const unknown = roles.filter((role) => role !== 'web' && role !== 'worker');
+  if (unknown.length || roles.length === 0) {
+    throw new AppError('invalid_input', `--roles takes web, worker or web,worker; got "${text}".`);
+  }
+  return [...new Set(roles)] as Role[];
 }

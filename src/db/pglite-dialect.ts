@@ -71,12 +71,15 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], {
-      rowMode: 'object',
-    });
+    // Text without parameters may hold several statements (pg-boss installs its schema that way), which a
+    // prepared statement refuses; run it as a script and answer with its last result.
+    const result =
+      compiledQuery.parameters.length === 0
+        ? ((await this.pglite.exec(compiledQuery.sql)).at(-1) ?? { rows: [] as R[], affectedRows: 0 })
+        : await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], { rowMode: 'object' });
     const affected = result.affectedRows;
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(affected !== undefined && affected > 0 ? { numAffectedRows: BigInt(affected) } : {}),
     };
   }

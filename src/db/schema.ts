@@ -195,6 +195,138 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+export type InboundSource = 'email' | 'slack' | 'webhook';
+
+export interface InboundItemsTable {
+  id: Generated<string>;
+  source: InboundSource;
+  idempotency_key: string;
+  payload: Json<unknown>;
+  raw: string | null;
+  status: ColumnType<'pending' | 'processed' | 'dead', 'pending' | 'processed' | 'dead' | undefined>;
+  attempts: ColumnType<number, number | undefined>;
+  last_error: string | null;
+  result: Json<unknown> | null;
+  received_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+export interface SlackConnectionTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  signing_secret: string;
+  bot_token: string;
+  agency_channel_id: string | null;
+  configured_by: string;
+  updated_at: Timestamp;
+}
+
+export interface SlackChannelsTable {
+  channel_id: string;
+  client_id: string;
+  created_at: Timestamp;
+}
+
+export interface SlackThreadsTable {
+  ticket_id: string;
+  channel_id: string;
+  thread_ts: string;
+}
+
+export interface MailboxesTable {
+  id: Generated<string>;
+  name: string;
+  address: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  username: string;
+  password: string;
+  folder: ColumnType<string, string | undefined>;
+  client_id: string | null;
+  enabled: ColumnType<boolean, boolean | undefined>;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type EmailKind = 'normal' | 'auto_reply' | 'bounce' | 'list';
+
+export interface EmailMessagesTable {
+  id: Generated<string>;
+  direction: 'in' | 'out';
+  message_id: string;
+  ticket_id: string | null;
+  comment_id: string | null;
+  mailbox_id: string | null;
+  inbound_item_id: string | null;
+  kind: EmailKind;
+  purpose: string | null;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  body_text: string | null;
+  in_reply_to: string | null;
+  references_ids: ColumnType<string[], string[] | undefined>;
+  status: ColumnType<
+    'recorded' | 'pending' | 'sent' | 'suppressed',
+    'recorded' | 'pending' | 'sent' | 'suppressed' | undefined
+  >;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface EmailTriageTable {
+  id: Generated<string>;
+  inbound_item_id: string;
+  mailbox_id: string | null;
+  reason: 'unknown_sender' | 'list' | 'staff_sender' | 'other_client';
+  from_address: string;
+  from_name: string | null;
+  subject: string;
+  preview: string;
+  status: ColumnType<'held' | 'assigned' | 'dismissed', 'held' | 'assigned' | 'dismissed' | undefined>;
+  ticket_id: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  received_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  ticket_id: string | null;
+  kind: string;
+  title: string;
+  body: ColumnType<string, string | undefined>;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export type NotificationChannel = 'email' | 'slack' | 'in_app';
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  channel: NotificationChannel;
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
+export interface SlaAlertsTable {
+  dedupe_key: string;
+  ticket_id: string;
+  kind: 'sla_warning' | 'sla_breach' | 'sla_escalation';
+  clock: 'response' | 'resolution';
+  threshold: string;
+  notify: 'assignee' | 'agency_channel' | 'admins';
+  anchor_at: Timestamp;
+  paged: boolean;
+  recipients: number;
+  handled_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: ColumnType<number, never, never>;
   at: TimestampDefault;
@@ -229,6 +361,16 @@ export interface Database {
   time_entries: TimeEntriesTable;
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
+  inbound_items: InboundItemsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  sla_alerts: SlaAlertsTable;
+  slack_connection: SlackConnectionTable;
+  slack_channels: SlackChannelsTable;
+  slack_threads: SlackThreadsTable;
+  mailboxes: MailboxesTable;
+  email_messages: EmailMessagesTable;
+  email_triage: EmailTriageTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -243,4 +385,9 @@ export type TicketEventRow = Selectable<TicketEventsTable>;
 export type EstimateRow = Selectable<EstimatesTable>;
 export type TimeEntryRow = Selectable<TimeEntriesTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
+export type InboundItemRow = Selectable<InboundItemsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type MailboxRow = Selectable<MailboxesTable>;
+export type EmailMessageRow = Selectable<EmailMessagesTable>;
+export type EmailTriageRow = Selectable<EmailTriageTable>;
 export type NewTicketEvent = Insertable<TicketEventsTable>;

@@ -12,8 +12,12 @@ import { installErrorHandler } from './error-handler';
 import { registerAccessRoutes } from './routes/access.routes';
 import { registerAgreementRoutes } from './routes/agreements.routes';
 import { registerAttachmentRoutes } from './routes/attachments.routes';
+import { registerInboundRoutes } from './routes/inbound.routes';
+import { registerMailboxRoutes } from './routes/mailboxes.routes';
 import { registerClientHealthRoutes } from './routes/client-health.routes';
+import { registerNotificationRoutes } from './routes/notifications.routes';
 import { registerSettingsRoutes } from './routes/settings.routes';
+import { registerSlackSettingsRoutes, slackWebhookRoutes } from './routes/slack.routes';
 import { registerTicketRoutes } from './routes/tickets.routes';
 import { registerWebApp } from './web-app';
 
@@ -92,9 +96,15 @@ export async function buildHttpServer(
       registerAgreementRoutes(api, services);
       registerTicketRoutes(api, services);
       registerAttachmentRoutes(api, services);
+      registerInboundRoutes(api, services);
+      registerMailboxRoutes(api, services);
+      registerSlackSettingsRoutes(api, services);
+      registerNotificationRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );
+  // Slack signs the raw body: its endpoints parse bodies themselves, in their own encapsulated plugin.
+  await app.register(slackWebhookRoutes, { prefix: '/api/slack', services });
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -6,6 +6,7 @@ import type { CalendarCache } from './calendars-service';
 import type { Actor, ServiceDeps } from './context';
 import { findVisibleTicket } from './tickets/ticket-access';
 import { appendEvents, refreshQueuePosition } from './tickets/ticket-history';
+import { queueTicketEmail } from '../integrations/email/outbound-email';
 
 export function toEstimateDto(row: EstimateRow) {
   return {
@@ -116,6 +117,19 @@ export class EstimatesService {
       }
       await appendEvents(trx, ticket.id, actor, now, events);
       await refreshQueuePosition(trx, ticket, this.calendars, now);
+      await queueTicketEmail(trx, this.deps, {
+        ticketId: ticket.id,
+        purpose: 'estimate',
+        text: [
+          `We estimate this request at ${Math.round((input.minutes / 60) * 100) / 100} hours` +
+            (amountCents > 0 ? ` (${(amountCents / 100).toFixed(2)}).` : '.'),
+          input.note,
+          'Please approve or decline the estimate in the portal.',
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+        status: 'waiting_on_client',
+      });
       return toEstimateDto(estimate);
     });
   }

@@ -1,7 +1,13 @@
 import { compileCalendar } from '../domain/calendar/business-calendar';
 import type { BusinessCalendar } from '../domain/calendar/business-calendar.types';
 import type { CalendarSpecInput } from '../domain/calendar/calendar-spec';
-import { PRIORITIES, type Priority, type SlaPolicyRules, type SlaTarget } from '../domain/sla/sla-policy';
+import {
+  alertSettingsOf,
+  PRIORITIES,
+  type Priority,
+  type SlaPolicyRules,
+  type SlaTarget,
+} from '../domain/sla/sla-policy';
 import { deriveTicketSla } from '../domain/sla/ticket-sla';
 import { AppError, invalidInput, notFound } from '../errors';
 import type { SlaPolicyRow } from '../db/schema';
@@ -44,6 +50,8 @@ export function toSlaPolicyDto(row: SlaPolicyRow) {
     name: row.name,
     calendarId: row.calendar_id,
     tiers: rules.tiers,
+    /** Warning threshold and escalation steps (the defaults for a policy that never set them). */
+    alerts: alertSettingsOf(rules),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

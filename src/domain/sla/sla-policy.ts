@@ -27,6 +27,43 @@ export const SlaTierSchema = z.object({
 });
 export type SlaTier = z.infer<typeof SlaTierSchema>;
 
+/** Who an escalation step tells: the ticket's assignee, the agency's shared (Slack) channel, the agency admins. */
+export const ESCALATION_TARGETS = ['assignee', 'agency_channel', 'admins'] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+
+export const SlaEscalationStepSchema = z.object({
+  /** Real minutes after the breach (0 = at the breach). */
+  afterBreachMinutes: z.number().int().min(0).max(10_080),
+  notify: z.enum(ESCALATION_TARGETS),
+});
+export type SlaEscalationStep = z.infer<typeof SlaEscalationStepSchema>;
+
+/** When a policy's running clocks warn and how their breaches escalate. */
+export const SlaAlertSettingsSchema = z.object({
+  /** Share of the target used at which the assignee is warned (0.75 = 75 %). */
+  warningFraction: z.number().min(0.05).max(0.99),
+  escalation: z
+    .array(SlaEscalationStepSchema)
+    .max(10)
+    .refine(
+      (steps) => new Set(steps.map((s) => `${s.afterBreachMinutes}:${s.notify}`)).size === steps.length,
+      'each step (delay and recipient) may appear once',
+    ),
+});
+export type SlaAlertSettings = z.infer<typeof SlaAlertSettingsSchema>;
+
+/** Warn at 75 %; at the breach tell the assignee, after 30 min the agency channel, after 2 h the admins. */
+export function defaultSlaAlertSettings(): SlaAlertSettings {
+  return {
+    warningFraction: 0.75,
+    escalation: [
+      { afterBreachMinutes: 0, notify: 'assignee' },
+      { afterBreachMinutes: 30, notify: 'agency_channel' },
+      { afterBreachMinutes: 120, notify: 'admins' },
+    ],
+  };
+}
+
 // An explicit object (not a record) so that every tier is required and error paths name the tier.
 export const SlaPolicyRulesSchema = z.object({
   tiers: z.object({
@@ -35,8 +72,15 @@ export const SlaPolicyRulesSchema = z.object({
     medium: SlaTierSchema,
     low: SlaTierSchema,
   }),
+  /** Optional: policies stored before alerts existed use `defaultSlaAlertSettings()`. */
+  alerts: SlaAlertSettingsSchema.optional(),
 });
 export type SlaPolicyRules = z.infer<typeof SlaPolicyRulesSchema>;
+
+/** The policy's alert settings, or the defaults when it has none. */
+export function alertSettingsOf(rules: Pick<SlaPolicyRules, 'alerts'>): SlaAlertSettings {
+  return rules.alerts ?? defaultSlaAlertSettings();
+}
 
 const businessMinutes = (minutes: number): SlaTarget => ({ kind: 'business_minutes', minutes });
 

@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CalendarSpec } from '../../domain/calendar/calendar-spec';
-import { SlaPolicyRulesSchema } from '../../domain/sla/sla-policy';
+import { SlaAlertSettingsSchema, SlaPolicyRulesSchema } from '../../domain/sla/sla-policy';
 import { z } from 'zod';
 import { IdParams, Id, IsoInstant } from '../../schemas/common';
 import { ClientCreateBody, ClientUpdateBody, IcsImportBody, SlaPolicyBodyBase } from '../../schemas/settings';
 import type { Services } from '../../services';
 import { actorOf } from '../authenticate';
 
-const SlaPolicyBody = SlaPolicyBodyBase.extend({ tiers: SlaPolicyRulesSchema.shape.tiers });
+const SlaPolicyBody = SlaPolicyBodyBase.extend({
+  tiers: SlaPolicyRulesSchema.shape.tiers,
+  alerts: SlaAlertSettingsSchema.optional().describe(
+    'Warning threshold and breach escalation; the defaults when absent.',
+  ),
+});
 
 const SlaPreviewBody = z
   .object({
@@ -71,10 +76,9 @@ export function registerSettingsRoutes(app: FastifyInstance, services: Services)
     items: await services.slaPolicies.list(actorOf(request)),
   }));
   r.post('/sla-policies', { schema: { tags: ['sla'], body: SlaPolicyBody } }, async (request, reply) => {
-    const { tiers, ...rest } = request.body;
-    return reply
-      .code(201)
-      .send(await services.slaPolicies.create(actorOf(request), { ...rest, rules: { tiers } }));
+    const { tiers, alerts, ...rest } = request.body;
+    const rules = alerts ? { tiers, alerts } : { tiers };
+    return reply.code(201).send(await services.slaPolicies.create(actorOf(request), { ...rest, rules }));
   });
   r.post(
     '/sla-policies/preview',
@@ -101,8 +105,9 @@ export function registerSettingsRoutes(app: FastifyInstance, services: Services)
     '/sla-policies/:id',
     { schema: { tags: ['sla'], params: IdParams, body: SlaPolicyBody } },
     async (request) => {
-      const { tiers, ...rest } = request.body;
-      return services.slaPolicies.replace(actorOf(request), request.params.id, { ...rest, rules: { tiers } });
+      const { tiers, alerts, ...rest } = request.body;
+      const rules = alerts ? { tiers, alerts } : { tiers };
+      return services.slaPolicies.replace(actorOf(request), request.params.id, { ...rest, rules });
     },
   );
   r.delete('/sla-policies/:id', { schema: { tags: ['sla'], params: IdParams } }, async (request, reply) => {

@@ -11,6 +11,8 @@ import type {
   TransitionInput,
 } from '../../schemas/tickets';
 import { isAgency, requireAgency } from '../access';
+import { enqueueSlackNotice } from '../slack/slack-notices';
+import { queueTicketEmail } from '../../integrations/email/outbound-email';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, Executor, ServiceDeps } from '../context';
 import { appendEvents, refreshQueuePosition, resolveEventTime, type NewEvent } from './ticket-history';
@@ -87,6 +89,8 @@ export class TicketCommands {
           : []),
       ]);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
+      if (ticket.priority === 'critical')
+        await enqueueSlackNotice(trx, this.deps, { kind: 'critical_created', ticketId: ticket.id });
       return { ticket: await this.reload(trx, ticket.id), coverage };
     });
   }
@@ -174,6 +178,16 @@ export class TicketCommands {
       await trx.updateTable('tickets').set({ status }).where('id', '=', ticket.id).execute();
       await appendEvents(trx, ticket.id, actor, at, events);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
+      if (events.some((event) => event.type === 'acknowledged'))
+        await enqueueSlackNotice(trx, this.deps, { kind: 'acknowledged', ticketId: ticket.id });
+      // Staff's public replies (and acknowledgements) go to the requester by email.
+      if (staff && input.visibility === 'public')
+        await queueTicketEmail(trx, this.deps, {
+          ticketId: ticket.id,
+          purpose: input.assessment ? 'acknowledgement' : 'reply',
+          text: input.body,
+          status: status !== ticket.status ? status : undefined,
+        });
       return { comment, ticket: await this.reload(trx, ticket.id) };
     });
   }
@@ -235,6 +249,20 @@ export class TicketCommands {
         .execute();
       await appendEvents(trx, ticket.id, actor, at, events);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
+      const notice = events.some((event) => event.type === 'acknowledged')
+        ? 'acknowledged'
+        : input.status === 'resolved'
+          ? 'resolved'
+          : null;
+      if (notice) await enqueueSlackNotice(trx, this.deps, { kind: notice, ticketId: ticket.id });
+      // Staff's status changes (with their comment) go to the requester by email.
+      if (staff)
+        await queueTicketEmail(trx, this.deps, {
+          ticketId: ticket.id,
+          purpose: input.status === 'acknowledged' ? 'acknowledgement' : 'status',
+          text: input.comment ?? `Your request is now: ${input.status.replace(/_/g, ' ')}.`,
+          status: input.status,
+        });
       return this.reload(trx, ticket.id);
     });
   }

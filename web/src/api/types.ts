@@ -8,6 +8,7 @@ import type { CalendarsService } from '../../../src/services/calendars-service';
 import type { ClientHealthService } from '../../../src/services/client-health-service';
 import type { ClientsService } from '../../../src/services/clients-service';
 import type { EstimatesService } from '../../../src/services/estimates-service';
+import type { InboundService } from '../../../src/services/inbound-service';
 import type { LedgerService } from '../../../src/services/ledger-service';
 import type { ReportsService } from '../../../src/services/reports-service';
 import type { SlaPoliciesService } from '../../../src/services/sla-policies-service';
@@ -68,3 +69,6 @@ export const STATUSES: TicketStatus[] = [
   'closed',
 ];
 export const KINDS: TicketKind[] = ['support', 'maintenance', 'change'];
+
+export type InboundItem = Result<InboundService['list']>[number];
+export type InboundItemDetail = Result<InboundService['get']>;

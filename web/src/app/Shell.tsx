@@ -4,6 +4,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../components/states';
 import { useLogout, useMe } from './auth';
+import { NotificationsBell } from './NotificationsBell';
 import { viewerTimeZone } from './format';
 
 export interface NavItem {
@@ -49,6 +50,7 @@ export function Shell({ nav, home }: { nav: NavItem[]; home: string }) {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {me && <NotificationsBell />}
             {me && (
               <Text size="sm" visibleFrom="md" title={`Times are shown in ${viewerTimeZone()}`}>
                 {me.name} · {viewerTimeZone()}

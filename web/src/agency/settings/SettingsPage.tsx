@@ -3,9 +3,13 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { PageTitle } from '../../app/Shell';
 import { EmptyState } from '../../components/states';
 import { CalendarEditor, CalendarsList } from './calendars';
+import { InboundTab } from './inbound';
 import { InvitationsTab } from './invitations';
+import { MailboxesTab } from './mailboxes';
+import { NotificationsTab } from './notifications';
 import { PoliciesList, PolicyEditor } from './policies';
 import { ReadOnlyNotice, useCanEdit } from './shared';
+import { SlackTab } from './slack';
 import { TokensTab } from './tokens';
 import { UsersTab } from './users';
 
@@ -15,6 +19,10 @@ const SECTIONS = [
   { value: 'users', label: 'Users' },
   { value: 'invitations', label: 'Invitations' },
   { value: 'tokens', label: 'API tokens' },
+  { value: 'slack', label: 'Slack' },
+  { value: 'mailboxes', label: 'Mailboxes' },
+  { value: 'inbound', label: 'Inbound' },
+  { value: 'notifications', label: 'Notifications' },
 ] as const;
 
 /** The agency's settings: one tab per section, each with its own URL under /settings. */
@@ -65,6 +73,10 @@ function SettingsRoutes() {
       <Route path="users" element={<UsersTab />} />
       <Route path="invitations" element={<InvitationsTab />} />
       <Route path="tokens" element={<TokensTab />} />
+      <Route path="slack" element={<SlackTab />} />
+      <Route path="mailboxes" element={<MailboxesTab />} />
+      <Route path="inbound" element={<InboundTab />} />
+      <Route path="notifications" element={<NotificationsTab />} />
       <Route path="*" element={<EmptyState title="No such settings page" />} />
     </Routes>
   );

@@ -36,6 +36,7 @@ import {
   type PreviewBody,
   type SlaTiers,
 } from './SlaPreviewPanel';
+import { AlertFields, toAlerts, toAlertsForm, type AlertsForm } from './policy-alerts';
 
 type Target = SlaTiers[Priority]['response'];
 type TargetKind = Target['kind'];
@@ -55,6 +56,7 @@ interface PolicyForm {
   name: string;
   calendarId: string | null;
   tiers: Record<Priority, TierForm>;
+  alerts: AlertsForm;
 }
 
 const KIND_OPTIONS: { value: TargetKind; label: string }[] = [
@@ -78,7 +80,7 @@ function toTarget(form: TargetForm): Target {
   return { kind: form.kind, minutes: form.unit === 'hours' ? Math.round(amount * 60) : amount };
 }
 
-function toForm(policy: Pick<SlaPolicy, 'name' | 'calendarId' | 'tiers'>): PolicyForm {
+function toForm(policy: Pick<SlaPolicy, 'name' | 'calendarId' | 'tiers' | 'alerts'>): PolicyForm {
   const tiers = Object.fromEntries(
     PRIORITIES.map((priority) => {
       const tier = policy.tiers[priority];
@@ -92,7 +94,7 @@ function toForm(policy: Pick<SlaPolicy, 'name' | 'calendarId' | 'tiers'>): Polic
       ];
     }),
   ) as Record<Priority, TierForm>;
-  return { name: policy.name, calendarId: policy.calendarId, tiers };
+  return { name: policy.name, calendarId: policy.calendarId, tiers, alerts: toAlertsForm(policy.alerts) };
 }
 
 function toTiers(form: PolicyForm): SlaTiers {
@@ -114,7 +116,12 @@ function toTiers(form: PolicyForm): SlaTiers {
 function blankForm(calendarId: string | null): PolicyForm {
   const target: TargetForm = { kind: 'business_minutes', amount: '', unit: 'hours' };
   const tier: TierForm = { definition: '', response: target, resolution: target };
-  return { name: '', calendarId, tiers: { critical: tier, high: tier, medium: tier, low: tier } };
+  return {
+    name: '',
+    calendarId,
+    tiers: { critical: tier, high: tier, medium: tier, low: tier },
+    alerts: toAlertsForm(undefined),
+  };
 }
 
 export function describeTarget(target: Target): string {
@@ -221,8 +228,10 @@ function PolicyFormView({ id, loaded }: { id: string | undefined; loaded: Policy
   const [initial, setInitial] = useState(loaded);
   const [form, setForm] = useState(loaded);
   const tiers = useMemo(() => toTiers(form), [form]);
-  const body = { name: form.name, calendarId: form.calendarId, tiers };
-  const dirty = JSON.stringify(body) !== JSON.stringify({ ...initial, tiers: toTiers(initial) });
+  const body = { name: form.name, calendarId: form.calendarId, tiers, alerts: toAlerts(form.alerts) };
+  const dirty =
+    JSON.stringify(body) !==
+    JSON.stringify({ ...initial, tiers: toTiers(initial), alerts: toAlerts(initial.alerts) });
 
   const save = useMutation({
     mutationFn: () =>
@@ -314,6 +323,11 @@ function PolicyFormView({ id, loaded }: { id: string | undefined; loaded: Policy
                     error={err}
                   />
                 ))}
+                <AlertFields
+                  form={form.alerts}
+                  onChange={(alerts) => setForm((f) => ({ ...f, alerts }))}
+                  error={err}
+                />
                 <Group justify="space-between" wrap="wrap">
                   <Group gap="xs">
                     <Button type="submit" loading={save.isPending} disabled={!dirty && !!id}>

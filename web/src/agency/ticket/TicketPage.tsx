@@ -17,7 +17,10 @@ import { CoverageSection } from './CoverageSection';
 import { Estimates } from './Estimates';
 import { FollowUps } from './FollowUps';
 import { History } from './History';
+import { SlaAlertsSection } from './SlaAlertsSection';
 import { SlaSection } from './SlaSection';
+import { SlackThreadSection } from './SlackThreadSection';
+import { EmailSection } from './EmailSection';
 import { useAgreement, useClient, useTicket } from './ticketApi';
 import { TimeLog } from './TimeLog';
 
@@ -111,7 +114,12 @@ function TicketScreen({ ticket, meId }: { ticket: TicketDetail; meId: string }) 
     </Stack>
   );
 
-  const sla = <SlaSection ticket={ticket} viewerZone={zone} clientZone={clientZone} />;
+  const sla = (
+    <>
+      <SlaSection ticket={ticket} viewerZone={zone} clientZone={clientZone} />
+      <SlaAlertsSection ticketId={ticket.id} zone={zone} />
+    </>
+  );
   const conversation = (
     <Section title="Conversation" id="conversation">
       <Stack gap="md">
@@ -124,6 +132,8 @@ function TicketScreen({ ticket, meId }: { ticket: TicketDetail; meId: string }) 
     <>
       <Actions ticket={ticket} staff={staff} meId={meId} onAcknowledge={startAssessment} />
       <CoverageSection ticket={ticket} agreement={agreement.data} />
+      <SlackThreadSection ticket={ticket} />
+      <EmailSection ticketId={ticket.id} zone={zone} />
       <Estimates ticket={ticket} agreement={agreement.data} userName={userName} zone={zone} />
     </>
   );

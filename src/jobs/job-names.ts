@@ -1,0 +1,14 @@
+/**
+ * Every queue Tend uses. Queues are created at start, outside any transaction: on PGlite's single connection a
+ * queue created lazily inside a change's transaction would wait for that very transaction.
+ */
+export const JOB_NAMES = [
+  'inbound.process',
+  'sla.scan',
+  'slack.notify',
+  'email.send',
+  'email.notify',
+  'mail.poll',
+] as const;
+
+export type JobName = (typeof JOB_NAMES)[number];
