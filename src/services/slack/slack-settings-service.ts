@@ -35,6 +35,8 @@ export function loadSlackConnection(db: Executor): Promise<SlackConnectionRow | 
 }
 
 /** The agency's Slack app (signing secret, bot token, agency channel) and the channels shared with clients. */
+const SECRET_CACHE_MS = 5_000;
+
 export class SlackSettingsService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -45,6 +47,7 @@ export class SlackSettingsService {
 
   /** Creates or updates the connection; a secret left out keeps the stored one. */
   async putConnection(actor: Actor, input: SlackConnectionInput) {
+    this.secretCache = null;
     requireAgencyAdmin(actor);
     return this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock.now();
@@ -83,6 +86,7 @@ export class SlackSettingsService {
   }
 
   async deleteConnection(actor: Actor): Promise<void> {
+    this.secretCache = null;
     requireAgencyAdmin(actor);
     await this.deps.db.transaction().execute(async (trx) => {
       const deleted = await trx.deleteFrom('slack_connection').executeTakeFirst();
@@ -180,14 +184,28 @@ export class SlackSettingsService {
    * Checks that a request comes from the connected Slack app (v0 signature over the raw body, timestamp within
    * five minutes); refuses with `unauthenticated` otherwise, also while Slack is not connected.
    */
+  /**
+   * The signing secret, read at most every few seconds: intake must answer Slack fast, and a rotated secret
+   * reaches every instance within the same few seconds.
+   */
+  private secretCache: { value: string | null; readAt: number } | null = null;
+
+  private async signingSecret(): Promise<string | null> {
+    const now = Date.now();
+    if (this.secretCache && now - this.secretCache.readAt < SECRET_CACHE_MS) return this.secretCache.value;
+    const connection = await loadSlackConnection(this.deps.db);
+    this.secretCache = { value: connection?.signing_secret ?? null, readAt: now };
+    return this.secretCache.value;
+  }
+
   async verifyRequest(request: {
     timestamp: string | undefined;
     signature: string | undefined;
     rawBody: string;
   }) {
-    const connection = await loadSlackConnection(this.deps.db);
-    if (!connection) throw new AppError('unauthenticated', 'Slack is not connected.');
-    const verdict = verifySlackSignature(connection.signing_secret, request, this.deps.clock.now());
+    const secret = await this.signingSecret();
+    if (!secret) throw new AppError('unauthenticated', 'Slack is not connected.');
+    const verdict = verifySlackSignature(secret, request, this.deps.clock.now());
     if (!verdict.ok)
       throw new AppError('unauthenticated', SIGNATURE_REFUSALS[verdict.reason], { reason: verdict.reason });
   }
