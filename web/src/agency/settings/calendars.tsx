@@ -26,7 +26,7 @@ import { useMe } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import {
-  ConfirmButton,
+  EditorActions,
   RemoveButton,
   SaveErrorAlert,
   fieldErrorFrom,
@@ -455,27 +455,16 @@ function CalendarFormView({ id, initial: loaded }: { id: string | undefined; ini
                   </Stack>
                 </Paper>
 
-                <Group justify="space-between" wrap="wrap">
-                  <Group gap="xs">
-                    <Button type="submit" loading={save.isPending} disabled={!dirty && !!id}>
-                      {id ? 'Save calendar' : 'Create calendar'}
-                    </Button>
-                    {dirty && (
-                      <Button variant="default" onClick={() => setForm(initial)}>
-                        Discard changes
-                      </Button>
-                    )}
-                  </Group>
-                  {id && (
-                    <ConfirmButton
-                      label="Delete calendar"
-                      question="Delete this calendar? A calendar an SLA policy uses cannot be deleted."
-                      confirmLabel="Delete"
-                      loading={remove.isPending}
-                      onConfirm={() => remove.mutate()}
-                    />
-                  )}
-                </Group>
+                <EditorActions
+                  noun="calendar"
+                  isNew={!id}
+                  dirty={dirty}
+                  saving={save.isPending}
+                  onDiscard={() => setForm(initial)}
+                  removeQuestion="Delete this calendar? A calendar an SLA policy uses cannot be deleted."
+                  removing={remove.isPending}
+                  onRemove={() => remove.mutate()}
+                />
                 {remove.error && (
                   <Alert color="red" role="alert">
                     {remove.error.message}

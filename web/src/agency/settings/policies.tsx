@@ -27,7 +27,7 @@ import { PRIORITY_COLOR, formatMinutes } from '../../app/format';
 import { PriorityBadge } from '../../components/badges';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useCalendars, useSlaPolicies } from './calendars';
-import { ConfirmButton, SaveErrorAlert, fieldErrorFrom, useCanEdit } from './shared';
+import { EditorActions, SaveErrorAlert, fieldErrorFrom, useCanEdit } from './shared';
 import {
   SlaPreviewPanel,
   createdAtInstant,
@@ -328,27 +328,16 @@ function PolicyFormView({ id, loaded }: { id: string | undefined; loaded: Policy
                   onChange={(alerts) => setForm((f) => ({ ...f, alerts }))}
                   error={err}
                 />
-                <Group justify="space-between" wrap="wrap">
-                  <Group gap="xs">
-                    <Button type="submit" loading={save.isPending} disabled={!dirty && !!id}>
-                      {id ? 'Save SLA policy' : 'Create SLA policy'}
-                    </Button>
-                    {dirty && (
-                      <Button variant="default" onClick={() => setForm(initial)}>
-                        Discard changes
-                      </Button>
-                    )}
-                  </Group>
-                  {id && (
-                    <ConfirmButton
-                      label="Delete SLA policy"
-                      question="Delete this SLA policy? A policy an agreement uses cannot be deleted."
-                      confirmLabel="Delete"
-                      loading={remove.isPending}
-                      onConfirm={() => remove.mutate()}
-                    />
-                  )}
-                </Group>
+                <EditorActions
+                  noun="SLA policy"
+                  isNew={!id}
+                  dirty={dirty}
+                  saving={save.isPending}
+                  onDiscard={() => setForm(initial)}
+                  removeQuestion="Delete this SLA policy? A policy an agreement uses cannot be deleted."
+                  removing={remove.isPending}
+                  onRemove={() => remove.mutate()}
+                />
                 {id && (
                   <Text size="xs" c="dimmed">
                     Saving re-targets the open tickets under this policy from now on; deadlines already

@@ -213,3 +213,39 @@ export function timeZoneOptions(current?: string): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
   return current && !zones.includes(current) ? [current, ...zones] : zones;
 }
+
+/** Save / discard / delete under a settings form: the same three actions for every kind of record. */
+export function EditorActions(props: {
+  noun: string;
+  isNew: boolean;
+  dirty: boolean;
+  saving: boolean;
+  onDiscard: () => void;
+  removeQuestion: string;
+  removing: boolean;
+  onRemove: () => void;
+}) {
+  return (
+    <Group justify="space-between" wrap="wrap">
+      <Group gap="xs">
+        <Button type="submit" loading={props.saving} disabled={!props.dirty && !props.isNew}>
+          {props.isNew ? `Create ${props.noun}` : `Save ${props.noun}`}
+        </Button>
+        {props.dirty && (
+          <Button variant="default" onClick={props.onDiscard}>
+            Discard changes
+          </Button>
+        )}
+      </Group>
+      {!props.isNew && (
+        <ConfirmButton
+          label={`Delete ${props.noun}`}
+          question={props.removeQuestion}
+          confirmLabel="Delete"
+          loading={props.removing}
+          onConfirm={props.onRemove}
+        />
+      )}
+    </Group>
+  );
+}
