@@ -1,15 +1,13 @@
+import { useClients } from '../../api/queries';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../../api/client';
-import type { Client, ListOf, User } from '../../api/types';
+import type { ListOf, User } from '../../api/types';
 
 /** Every client, loaded once per few minutes: the queue and ticket pages map ids to names with it. */
 export function useClientList() {
-  return useQuery({
-    queryKey: ['agency-lookup', 'clients'],
-    queryFn: async () => (await api.get<ListOf<Client>>('/clients')).items,
-    staleTime: 5 * 60_000,
-  });
+  const clients = useClients();
+  return { ...clients, data: clients.data?.items };
 }
 
 /** Every user the viewer may see (agency staff see all): ids to names, and the agency's people. */

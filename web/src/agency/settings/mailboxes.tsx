@@ -1,3 +1,4 @@
+import { useClients } from '../../api/queries';
 import {
   Alert,
   Badge,
@@ -60,10 +61,6 @@ export function MailboxesTab() {
       <TriageSection />
     </Stack>
   );
-}
-
-function useClients() {
-  return useQuery({ queryKey: ['clients'], queryFn: () => api.get<ListOf<Client>>('/clients') });
 }
 
 function MailboxesSection() {

@@ -1,3 +1,4 @@
+import { useClients } from '../../api/queries';
 import {
   ActionIcon,
   Alert,
@@ -10,10 +11,8 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { ApiError, api } from '../../api/client';
-import type { Client, ListOf } from '../../api/types';
+import { ApiError } from '../../api/client';
 import { useMe } from '../../app/auth';
 
 /** Only agency admins change settings; engineers see them read-only (the API answers 403 to them). */
@@ -49,10 +48,7 @@ export interface Organization {
 /** The agency itself and every client: the organisations users and invitations belong to. */
 export function useOrganizations() {
   const { data: me } = useMe();
-  const clients = useQuery({
-    queryKey: ['clients'],
-    queryFn: () => api.get<ListOf<Client>>('/clients'),
-  });
+  const clients = useClients();
   const organizations: Organization[] | undefined =
     me && clients.data
       ? [

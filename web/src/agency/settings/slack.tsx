@@ -1,3 +1,4 @@
+import { useClients } from '../../api/queries';
 import {
   Alert,
   Badge,
@@ -18,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { SlackSettingsService } from '../../../../src/services/slack/slack-settings-service';
 import { ApiError, api } from '../../api/client';
-import type { Client, Jsonify, ListOf } from '../../api/types';
+import type { Jsonify, ListOf } from '../../api/types';
 import { formatInstant, viewerTimeZone } from '../../app/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ConfirmButton, CopyField, SaveErrorAlert, useCanEdit } from './shared';
@@ -163,7 +164,7 @@ function ChannelsSection() {
     queryKey: CHANNELS_KEY,
     queryFn: () => api.get<ListOf<SlackChannel>>('/slack/channels'),
   });
-  const clients = useQuery({ queryKey: ['clients'], queryFn: () => api.get<ListOf<Client>>('/clients') });
+  const clients = useClients();
   const [channelId, setChannelId] = useState('');
   const [clientId, setClientId] = useState<string | null>(null);
   const add = useMutation({

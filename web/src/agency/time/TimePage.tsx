@@ -1,17 +1,10 @@
+import { useClients } from '../../api/queries';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../../api/client';
-import type {
-  Agreement,
-  Client,
-  ListOf,
-  TicketDetail,
-  TicketPage,
-  TimeEntry,
-  TimeEntryPage,
-} from '../../api/types';
+import type { Agreement, ListOf, TicketDetail, TicketPage, TimeEntry, TimeEntryPage } from '../../api/types';
 import { useMe } from '../../app/auth';
 import { formatMinutes, viewerTimeZone } from '../../app/format';
 import { PageTitle } from '../../app/Shell';
@@ -48,7 +41,7 @@ export default function TimePage() {
     queryKey: ['agreements', {}],
     queryFn: () => api.get<ListOf<Agreement>>('/agreements'),
   });
-  const clients = useQuery({ queryKey: ['clients'], queryFn: () => api.get<ListOf<Client>>('/clients') });
+  const clients = useClients();
   const openTickets = useQuery({
     queryKey: ['tickets', 'open-for-time'],
     queryFn: () => api.get<TicketPage>(`/tickets${query({ open: 'true', sort: 'newest', limit: 500 })}`),
