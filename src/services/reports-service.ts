@@ -1,5 +1,6 @@
 import { computeCompliance } from '../domain/sla/compliance';
 import { addMonths } from '../domain/ledger/months';
+import { localMonthOf } from '../domain/time/local-date';
 import type { CalendarCache } from './calendars-service';
 import type { ClientsService } from './clients-service';
 import type { Actor, ServiceDeps } from './context';
@@ -53,7 +54,7 @@ export class ReportsService {
           (clock) =>
             ticket.sla[clock].status === 'breached' &&
             ticket.sla[clock].breachedAt !== null &&
-            localMonthOfMs(ticket.sla[clock].dueAt, client.time_zone) === month,
+            localMonthOf(ticket.sla[clock].dueAt, client.time_zone) === month,
         )
         .map((clock) => ({
           ticketId: ticket.id,
@@ -77,13 +78,4 @@ export class ReportsService {
       breaches,
     };
   }
-}
-
-function localMonthOfMs(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(ms);
-  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
 }
