@@ -17,6 +17,13 @@ export interface OrganizationsTable {
   time_zone: string;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
+  /** The agency's logo for reports (migration 0009). */
+  logo: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  logo_content_type: ColumnType<
+    'image/png' | 'image/jpeg' | 'image/svg+xml' | null,
+    'image/png' | 'image/jpeg' | 'image/svg+xml' | null | undefined,
+    'image/png' | 'image/jpeg' | 'image/svg+xml' | null
+  >;
 }
 
 export interface UsersTable {
@@ -120,6 +127,12 @@ export interface TicketsTable {
   updated_at: Timestamp;
   resolved_at: Timestamp | null;
   queue_due_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Triage sent it to the next maintenance window (migration 0007). */
+  next_window: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Engineers' effort estimate for planning. */
+  estimate_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  chore_id: ColumnType<string | null, string | null | undefined, string | null>;
+  chore_due_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
 }
 
 export interface TicketCommentsTable {
@@ -180,6 +193,10 @@ export interface TimeEntriesTable {
   description: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Time spent in a maintenance window (migration 0007). */
+  window_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Time on an approved change project: never drawn from a retainer (migration 0008). */
+  project_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AttachmentsTable {
@@ -338,6 +355,128 @@ export interface AuditLogTable {
   data: Json<Record<string, unknown>>;
 }
 
+// ---- Maintenance (migration 0007) ----
+
+export interface MaintenanceSchedulesTable {
+  id: Generated<string>;
+  agreement_id: string;
+  name: string;
+  rule: Json<Record<string, unknown>>;
+  capacity_minutes: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type MaintenanceWindowStatus = 'scheduled' | 'in_progress' | 'closed' | 'cancelled';
+
+export interface MaintenanceWindowsTable {
+  id: Generated<string>;
+  agreement_id: string;
+  schedule_id: string | null;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity_minutes: number;
+  status: ColumnType<MaintenanceWindowStatus, MaintenanceWindowStatus | undefined, MaintenanceWindowStatus>;
+  started_at: Timestamp | null;
+  started_by: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  release_notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MaintenanceChoresTable {
+  id: Generated<string>;
+  agreement_id: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  cadence_months: number;
+  estimate_minutes: number;
+  priority: ColumnType<
+    'critical' | 'high' | 'medium' | 'low',
+    'critical' | 'high' | 'medium' | 'low' | undefined
+  >;
+  next_due_on: DateOnly;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WindowPlanTable {
+  ticket_id: string;
+  window_id: string | null;
+  position: number;
+  roll_count: ColumnType<number, number | undefined, number>;
+  first_window_id: string | null;
+  planned_at: Timestamp;
+}
+
+export interface WindowOutcomesTable {
+  window_id: string;
+  ticket_id: string;
+  outcome: 'done' | 'rolled';
+  minutes: ColumnType<number, number | undefined, number>;
+}
+
+// ---- Change proposals (migration 0008) ----
+
+export type ProposalStatus = 'draft' | 'sent' | 'approved' | 'declined' | 'withdrawn';
+
+export interface ProposalsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  agreement_id: string;
+  client_id: string;
+  title: string;
+  scope: string;
+  assumptions: ColumnType<string, string | undefined, string>;
+  estimate_minutes: number;
+  /** bigint: parsed as a number by both drivers (amounts stay far below 2^53). */
+  rate_cents: number;
+  amount_cents: number;
+  status: ProposalStatus;
+  created_by: string;
+  sent_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  proposal_id: string;
+  client_id: string;
+  name: string;
+  budget_minutes: number;
+  amount_cents: number;
+  status: ColumnType<
+    'active' | 'completed' | 'cancelled',
+    'active' | 'completed' | 'cancelled' | undefined
+  >;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+// ---- Monthly reports (migration 0009) ----
+
+export interface MonthlyReportsTable {
+  id: Generated<string>;
+  client_id: string;
+  month: string;
+  figures: Json<Record<string, unknown>>;
+  pdf: Buffer;
+  pdf_sha256: string;
+  generated_at: Timestamp;
+  generated_by: string | null;
+  sent_at: Timestamp | null;
+  sent_to: Json<unknown[]> | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -371,6 +510,14 @@ export interface Database {
   mailboxes: MailboxesTable;
   email_messages: EmailMessagesTable;
   email_triage: EmailTriageTable;
+  maintenance_schedules: MaintenanceSchedulesTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  maintenance_chores: MaintenanceChoresTable;
+  window_plan: WindowPlanTable;
+  window_outcomes: WindowOutcomesTable;
+  proposals: ProposalsTable;
+  projects: ProjectsTable;
+  monthly_reports: MonthlyReportsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -391,3 +538,9 @@ export type MailboxRow = Selectable<MailboxesTable>;
 export type EmailMessageRow = Selectable<EmailMessagesTable>;
 export type EmailTriageRow = Selectable<EmailTriageTable>;
 export type NewTicketEvent = Insertable<TicketEventsTable>;
+export type MaintenanceScheduleRow = Selectable<MaintenanceSchedulesTable>;
+export type MaintenanceWindowRow = Selectable<MaintenanceWindowsTable>;
+export type MaintenanceChoreRow = Selectable<MaintenanceChoresTable>;
+export type ProposalRow = Selectable<ProposalsTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type MonthlyReportRow = Selectable<MonthlyReportsTable>;
