@@ -54,6 +54,7 @@ export class ReportsService {
           (clock) =>
             ticket.sla[clock].status === 'breached' &&
             ticket.sla[clock].breachedAt !== null &&
+            ticket.sla[clock].dueAt !== null &&
             localMonthOf(ticket.sla[clock].dueAt, client.time_zone) === month,
         )
         .map((clock) => ({
@@ -62,7 +63,7 @@ export class ReportsService {
           subject: ticket.subject,
           priority: ticket.priority,
           clock,
-          dueAt: new Date(ticket.sla[clock].dueAt),
+          dueAt: new Date(ticket.sla[clock].dueAt ?? 0),
           breachedAt: new Date(ticket.sla[clock].breachedAt ?? 0),
           explanation: ticket.sla.explanation,
         })),

@@ -31,13 +31,14 @@ export type SlaPreviewInput = {
 } & ({ calendar: CalendarSpecInput; calendarId?: undefined } | { calendar?: undefined; calendarId: string });
 
 export interface SlaPreviewTier {
-  responseDueAt: Date;
-  resolutionDueAt: Date;
+  /** Null for a maintenance-window target: it depends on the window the item will be planned into. */
+  responseDueAt: Date | null;
+  resolutionDueAt: Date | null;
   responseTarget: SlaTarget;
   resolutionTarget: SlaTarget;
   /** The targets on their clock's calendar, in minutes (end of business day resolved for `at`). */
-  responseTargetMinutes: number;
-  resolutionTargetMinutes: number;
+  responseTargetMinutes: number | null;
+  resolutionTargetMinutes: number | null;
 }
 
 /** Dates outside this range cannot be represented (ECMAScript's limit). */
@@ -242,7 +243,8 @@ function previewTier(
     ]);
   }
   for (const clock of [sla.response, sla.resolution]) {
-    if (!(Math.abs(clock.dueAt) <= MAX_INSTANT_MS)) {
+    // A maintenance-window target has no due until the item is planned (dueAt null): nothing to check.
+    if (clock.dueAt !== null && !(Math.abs(clock.dueAt) <= MAX_INSTANT_MS)) {
       const name = clock === sla.response ? 'response' : 'resolution';
       throw invalidInput(`The ${priority} ${name} target is too long.`, [
         { path: `tiers.${priority}.${name}.minutes`, message: 'is too long' },
@@ -250,14 +252,16 @@ function previewTier(
     }
   }
   return {
-    responseDueAt: new Date(sla.response.dueAt),
-    resolutionDueAt: new Date(sla.resolution.dueAt),
+    responseDueAt: dateOrNull(sla.response.dueAt),
+    resolutionDueAt: dateOrNull(sla.resolution.dueAt),
     responseTarget: sla.response.target,
     resolutionTarget: sla.resolution.target,
     responseTargetMinutes: sla.response.targetMinutes,
     resolutionTargetMinutes: sla.resolution.targetMinutes,
   };
 }
+
+const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
 /** Client users see the SLA policies of their own agreements only. */
 function visiblePolicyIds(db: Executor, clientId: string) {

@@ -63,7 +63,8 @@ export function computeCompliance(
   const zone = createZonedClock(timeZone);
   const from = zone.wallToInstant(Date.UTC(year, monthNumber - 1, 1));
   const to = zone.wallToInstant(Date.UTC(year, monthNumber, 1));
-  const inMonth = (clock: SlaClock) => clock.dueAt >= from && clock.dueAt < to;
+  // A clock with no due yet (a maintenance-window target not planned) belongs to no month.
+  const inMonth = (clock: SlaClock) => clock.dueAt !== null && clock.dueAt >= from && clock.dueAt < to;
 
   const tiers = PRIORITIES.map((priority) => {
     const own = tickets.filter((t) => t.priority === priority);
@@ -91,7 +92,7 @@ export function computeCompliance(
 function judge(clock: SlaClock, now: number): Verdict {
   if (clock.status === 'met') return 'met';
   if (clock.status === 'breached') return 'breached';
-  return clock.phase === 'running' && clock.dueAt < now ? 'breached' : 'open';
+  return clock.phase === 'running' && clock.dueAt !== null && clock.dueAt < now ? 'breached' : 'open';
 }
 
 function countClocks(clocks: readonly SlaClock[], now: number): Counts {

@@ -59,7 +59,8 @@ export function dueSlaAlerts(input: DueSlaAlertsInput): DueSlaAlert[] {
         threshold,
         notify: step.notify,
         anchorAt: clock.breachedAt,
-        dueAt: clock.dueAt,
+        // A breached clock always had a due; the fallback only satisfies the type.
+        dueAt: clock.dueAt ?? clock.breachedAt,
         dedupeKey: dedupeKey(input.ticketId, name, threshold, clock.breachedAt),
       });
     }
@@ -68,7 +69,8 @@ export function dueSlaAlerts(input: DueSlaAlertsInput): DueSlaAlert[] {
 }
 
 function warningOf(input: DueSlaAlertsInput, name: ClockName, clock: SlaClock): DueSlaAlert | null {
-  if (clock.usedFraction < input.settings.warningFraction) return null;
+  // No due yet (a maintenance-window target not planned): nothing to warn about.
+  if (clock.dueAt === null || clock.usedFraction < input.settings.warningFraction) return null;
   const threshold = `warning@${input.settings.warningFraction}`;
   return {
     kind: 'sla_warning',

@@ -7,10 +7,16 @@ export type ClockName = 'response' | 'resolution';
 
 export interface SlaClock {
   target: SlaTarget;
-  /** Minutes of the target on the clock's calendar (business or 24×7), rounded to 0.1. */
-  targetMinutes: number;
-  /** Current deadline, after pauses and re-targets. For a paused clock: the due if the pause ended now. */
-  dueAt: number;
+  /**
+   * Minutes of the target on the clock's calendar (business or 24×7), rounded to 0.1; null while a
+   * maintenance-window target waits for the item to be planned into a window.
+   */
+  targetMinutes: number | null;
+  /**
+   * Current deadline, after pauses and re-targets. For a paused clock: the due if the pause ended now.
+   * Null while the target is not fixed yet (a maintenance-window target before planning): nothing is due.
+   */
+  dueAt: number | null;
   status: 'running' | 'paused' | 'met' | 'breached';
   /** Whether the clock is currently running, paused or stopped (a breached clock may still run). */
   phase: ClockPhase;
@@ -24,7 +30,11 @@ export interface SlaClock {
   usedFraction: number;
 }
 
-/** How a target is measured: on which calendar, and how many ms of its time it grants. */
+/**
+ * How a target is measured: on which calendar, and how many ms of its time it grants. `targetMs` is
+ * Infinity for a target that is not fixed yet (a maintenance window not planned): such a clock runs, counts
+ * elapsed time, and can neither be due nor breach.
+ */
 export interface ResolvedTarget {
   calendar: BusinessCalendar;
   targetMs: number;
@@ -78,6 +88,7 @@ function pausesUntil(clock: ClockState, until: number): readonly Interval[] {
 }
 
 function computeDue(clock: ClockState, pauses: readonly Interval[]): number {
+  if (clock.targetMs === Infinity) return Infinity;
   return clock.calendar.addBusinessMinutes(clock.createdAt, clock.targetMs / MINUTE_MS, pauses);
 }
 
@@ -150,17 +161,19 @@ export function snapshotClock(clock: ClockState, asOf: number): SlaClock {
   const end = clock.stoppedAt ?? asOf;
   const elapsedMs = clock.calendar.businessMsBetween(clock.createdAt, end, pauses);
   const pausedMs = clock.calendar.businessMsBetween(clock.createdAt, end) - elapsedMs;
+  const due = pauses === clock.pauses ? currentDue(clock) : computeDue(clock, pauses);
+  const fixed = Number.isFinite(clock.targetMs);
   return {
     target: clock.target,
-    targetMinutes: roundTo(clock.targetMs / MINUTE_MS, 1),
-    dueAt: pauses === clock.pauses ? currentDue(clock) : computeDue(clock, pauses),
+    targetMinutes: fixed ? roundTo(clock.targetMs / MINUTE_MS, 1) : null,
+    dueAt: Number.isFinite(due) ? due : null,
     status: statusOf(clock),
     phase: clock.phase,
     stoppedAt: clock.stoppedAt,
     breachedAt: clock.breachedAt,
     pausedMinutes: roundTo(pausedMs / MINUTE_MS, 1),
     elapsedMinutes: roundTo(elapsedMs / MINUTE_MS, 1),
-    usedFraction: roundTo(elapsedMs / clock.targetMs, 4),
+    usedFraction: fixed ? roundTo(elapsedMs / clock.targetMs, 4) : 0,
   };
 }
 

@@ -50,7 +50,13 @@ function civilFromDays(days: number): { year: number; month: number; day: number
 
 /** "response 480 business min, due …" (a paused clock has no fixed due yet). */
 export function describeClockTarget(clock: ClockState): string {
-  const due = clock.phase === 'paused' ? 'paused' : `due ${formatInstant(currentDue(clock))}`;
+  const dueAt = currentDue(clock);
+  const due =
+    clock.phase === 'paused'
+      ? 'paused'
+      : Number.isFinite(dueAt)
+        ? `due ${formatInstant(dueAt)}`
+        : 'not planned into a window yet';
   return `${describeTarget(clock.target)}, ${due}`;
 }
 

@@ -11,18 +11,24 @@ const positiveMinutes = z.number().int().positive();
  * How long a clock may run. `business_minutes` count only open time of the policy's business calendar,
  * `clock_minutes` count real time 24×7 (standby contracts), `end_of_business_day` means "by the close of the
  * business day the ticket was created on" (the next business day when created outside hours).
+ * `next_maintenance_window` (resolution only) means "by the end of the maintenance window the item is planned
+ * into": the planner's `window_planned` events fix the instant. When the item rolls to a later window the due
+ * stays where it was — the item breaches honestly — unless `movesWhenRolled` says the policy lets it move.
  */
 export const SlaTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('business_minutes'), minutes: positiveMinutes }),
   z.object({ kind: z.literal('clock_minutes'), minutes: positiveMinutes }),
   z.object({ kind: z.literal('end_of_business_day') }),
+  z.object({ kind: z.literal('next_maintenance_window'), movesWhenRolled: z.boolean().default(false) }),
 ]);
 export type SlaTarget = z.infer<typeof SlaTargetSchema>;
 
 export const SlaTierSchema = z.object({
   /** What the client reads to pick the priority, e.g. "production down". */
   definition: z.string().trim().min(1),
-  response: SlaTargetSchema,
+  response: SlaTargetSchema.refine((target): boolean => target.kind !== 'next_maintenance_window', {
+    message: 'a response cannot wait for a maintenance window: use it as a resolution target',
+  }),
   resolution: SlaTargetSchema,
 });
 export type SlaTier = z.infer<typeof SlaTierSchema>;
@@ -120,8 +126,15 @@ export function defaultSlaPolicyRules(): SlaPolicyRules {
 
 /** Value equality of targets (two tiers may share a target; switching between them changes nothing). */
 export function sameTarget(a: SlaTarget, b: SlaTarget): boolean {
-  if (a.kind === 'end_of_business_day' || b.kind === 'end_of_business_day') return a.kind === b.kind;
-  return a.kind === b.kind && a.minutes === b.minutes;
+  switch (a.kind) {
+    case 'end_of_business_day':
+      return b.kind === a.kind;
+    case 'next_maintenance_window':
+      return b.kind === a.kind && b.movesWhenRolled === a.movesWhenRolled;
+    case 'business_minutes':
+    case 'clock_minutes':
+      return b.kind === a.kind && b.minutes === a.minutes;
+  }
 }
 
 /** Short human label of a target for explanations, e.g. "480 business min". */
@@ -133,5 +146,9 @@ export function describeTarget(target: SlaTarget): string {
       return `${target.minutes} min 24x7`;
     case 'end_of_business_day':
       return 'end of business day';
+    case 'next_maintenance_window':
+      return target.movesWhenRolled
+        ? 'end of the planned maintenance window (moves when rolled)'
+        : 'end of the planned maintenance window';
   }
 }

@@ -17,7 +17,12 @@ export type TicketSlaEvent =
   | { type: 'priority_changed'; at: number; priority: Priority }
   | { type: 'status_changed'; at: number; from: TicketStatus; to: TicketStatus }
   /** First public staff reply carrying an initial assessment. */
-  | { type: 'acknowledged'; at: number };
+  | { type: 'acknowledged'; at: number }
+  /**
+   * The maintenance planner placed the ticket into a window ending at `windowEndsAt` (null: no window has
+   * room); `rollCount` counts the moves to a later window so far.
+   */
+  | { type: 'window_planned'; at: number; windowEndsAt: number | null; rollCount: number };
 
 export interface TicketSla {
   priority: Priority;
@@ -45,6 +50,10 @@ interface TargetContext {
   /** Business ms from creation to that day's close; computed on first use (only EOBD targets need it). */
   eobdMs: number | null;
   priority: Priority;
+  /** End of the maintenance window that fixes a window-bound target (null: not planned yet). */
+  windowDue: number | null;
+  /** End of the window the item is planned into now (differs from windowDue once it rolled). */
+  plannedWindowEnd: number | null;
 }
 
 /** Everything the walk over one history keeps. */
@@ -82,7 +91,9 @@ export function deriveTicketSla(input: DeriveTicketSlaInput): TicketSla {
 
 /** The earliest due among running clocks (breached ones included: they are the most overdue), for queues. */
 export function nextDeadline(sla: TicketSla): number | null {
-  const dues = [sla.response, sla.resolution].filter((c) => c.phase === 'running').map((c) => c.dueAt);
+  const dues = [sla.response, sla.resolution]
+    .filter((c) => c.phase === 'running')
+    .flatMap((c) => (c.dueAt === null ? [] : [c.dueAt]));
   return dues.length === 0 ? null : Math.min(...dues);
 }
 
@@ -113,6 +124,8 @@ function startWalk(created: CreatedEvent, rules: SlaPolicyRules, business: Busin
     createdAt: created.at,
     eobdMs: null,
     priority: created.priority,
+    windowDue: null,
+    plannedWindowEnd: null,
   };
   const clocks = (['response', 'resolution'] as const).map((name) => {
     const target = tierTarget(partial, name);
@@ -151,6 +164,13 @@ function resolveTarget(walk: TargetContext, target: SlaTarget): ResolvedTarget {
       );
       return { calendar: walk.business, targetMs: walk.eobdMs };
     }
+    case 'next_maintenance_window': {
+      // Real time from creation to the window's end: with no pause the due is exactly the window's end; time
+      // spent waiting on the client moves it later like any other clock.
+      twentyFourSeven ??= alwaysOpenCalendar();
+      const targetMs = walk.windowDue === null ? Infinity : Math.max(0, walk.windowDue - walk.createdAt);
+      return { calendar: twentyFourSeven, targetMs };
+    }
   }
 }
 
@@ -185,6 +205,9 @@ function applyEvent(walk: Walk, event: TicketSlaEvent): void {
       walk.acknowledged = true;
       cause = 'acknowledged';
       break;
+    case 'window_planned':
+      planIntoWindow(walk, event);
+      return;
   }
   const notes = walk.clocks.flatMap((clock) => updateClock(walk, clock, event.at, cause));
   if (notes.length === 0) return;
@@ -208,6 +231,39 @@ function updateClock(walk: Walk, clock: ClockState, at: number, cause: string): 
     notes.push({ clock: clock.name, text: 'breached: elapsed time exceeds the new target' });
   return notes;
 }
+
+/**
+ * A planning decision. The first window the item is planned into fixes a window-bound target; a later
+ * window moves it only when the policy's target says `movesWhenRolled`. The planned window is remembered
+ * whatever the current target, so a priority change to a window-bound tier finds it.
+ */
+function planIntoWindow(walk: Walk, event: Extract<TicketSlaEvent, { type: 'window_planned' }>): void {
+  const previousEnd = walk.plannedWindowEnd;
+  walk.plannedWindowEnd = event.windowEndsAt;
+  if (event.windowEndsAt === null || event.windowEndsAt === previousEnd) return;
+  const target = tierTarget(walk, 'resolution');
+  const moves = target.kind === 'next_maintenance_window' && target.movesWhenRolled;
+  if (walk.windowDue !== null && !moves) {
+    if (target.kind === 'next_maintenance_window' && event.windowEndsAt > walk.windowDue) {
+      walk.log.push(
+        `${formatInstant(event.at)} rolled to the window ending ${formatInstant(event.windowEndsAt)} ` +
+          `(${rollWord(event.rollCount)}); resolution stays due by the end of the first planned window`,
+      );
+    }
+    return;
+  }
+  walk.windowDue = event.windowEndsAt;
+  if (target.kind !== 'next_maintenance_window') return;
+  const [, resolution] = walk.clocks;
+  if (resolution.phase === 'stopped') return;
+  const breachAt = retarget(resolution, target, resolveTarget(walk, target), event.at);
+  const what = event.rollCount > 0 ? `rolled (${rollWord(event.rollCount)}) to` : 'planned into';
+  const notes = [`${what} the window ending ${formatInstant(event.windowEndsAt)}`];
+  if (breachAt !== null) notes.push('breached: elapsed time exceeds the new target');
+  walk.log.push(`${formatInstant(event.at)} resolution ${notes.join('; ')}`);
+}
+
+const rollWord = (count: number): string => (count === 1 ? 'rolled once' : `rolled ${count} times`);
 
 function desiredPhase(walk: Walk, clock: ClockState): ClockState['phase'] {
   // The response clock stops for good at the first acknowledgement, or when the ticket is resolved or

@@ -24,6 +24,18 @@ export function toSlaEvents(rows: readonly Pick<TicketEventRow, 'type' | 'at' | 
       case 'acknowledged':
         events.push({ type: 'acknowledged', at });
         break;
+      case 'window_planned': {
+        // Written by the maintenance planner: { windowId, windowEndsAt: ISO | null, rollCount }.
+        const raw = row.data as { windowEndsAt?: string | null; rollCount?: number };
+        const windowEndsAt = raw.windowEndsAt ? Date.parse(raw.windowEndsAt) : null;
+        events.push({
+          type: 'window_planned',
+          at,
+          windowEndsAt: windowEndsAt !== null && Number.isFinite(windowEndsAt) ? windowEndsAt : null,
+          rollCount: typeof raw.rollCount === 'number' ? raw.rollCount : 0,
+        });
+        break;
+      }
       default:
         break;
     }
@@ -114,7 +126,7 @@ export function toSlaDto(sla: TicketSla | null, policyId: string | null) {
   const clock = (c: TicketSla['response']) => ({
     target: c.target,
     targetMinutes: c.targetMinutes,
-    dueAt: new Date(c.dueAt),
+    dueAt: c.dueAt === null ? null : new Date(c.dueAt),
     status: c.status,
     phase: c.phase,
     stoppedAt: c.stoppedAt === null ? null : new Date(c.stoppedAt),

@@ -14,6 +14,23 @@ export function useNow(intervalMs = 30_000): number {
 }
 
 /** Green under half the target used, yellow to 75 %, orange beyond, red once breached. */
+type DueClock = SlaClock & { dueAt: string };
+
+/**
+ * The running clocks that have a due, soonest first (a maintenance-window target has none until the item is
+ * planned into a window).
+ */
+export function runningWithDue(sla: SlaBlock): DueClock[] {
+  return [sla.response, sla.resolution]
+    .filter((clock): clock is DueClock => clock.phase === 'running' && clock.dueAt !== null)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/** A running clock waiting for the planner to put its item into a maintenance window. */
+export function awaitsWindow(sla: SlaBlock): boolean {
+  return [sla.response, sla.resolution].some((clock) => clock.phase === 'running' && clock.dueAt === null);
+}
+
 export function slaColor(clock: Pick<SlaClock, 'status' | 'usedFraction'>): string {
   if (clock.status === 'breached') return 'red';
   if (clock.status === 'met') return 'green';
@@ -39,10 +56,15 @@ export function SlaCountdown({
         No SLA
       </Text>
     );
-  const running = [sla.response, sla.resolution].filter((clock) => clock.phase === 'running');
-  const next = running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  const next = runningWithDue(sla)[0];
   const paused = [sla.response, sla.resolution].find((clock) => clock.phase === 'paused');
   if (!next) {
+    if (awaitsWindow(sla))
+      return (
+        <Badge color="grape" variant="light" style={{ textTransform: 'none' }}>
+          Awaiting a maintenance window
+        </Badge>
+      );
     if (paused)
       return (
         <Badge color="gray" variant="light">
@@ -93,8 +115,12 @@ export function SlaClockPanel({
           {label}
         </Badge>
       </Group>
-      <Text size="sm">Due {formatInstant(clock.dueAt, viewerZone)}</Text>
-      {clientZone !== viewerZone && (
+      {clock.dueAt === null ? (
+        <Text size="sm">Due by the end of its maintenance window (not planned into one yet)</Text>
+      ) : (
+        <Text size="sm">Due {formatInstant(clock.dueAt, viewerZone)}</Text>
+      )}
+      {clock.dueAt !== null && clientZone !== viewerZone && (
         <Text size="sm" c="dimmed">
           Client time: {formatInstant(clock.dueAt, clientZone)}
         </Text>
@@ -106,8 +132,10 @@ export function SlaClockPanel({
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        {Math.round(clock.usedFraction * 100)} % of {clock.targetMinutes} min used · paused{' '}
-        {clock.pausedMinutes} min
+        {clock.targetMinutes === null
+          ? `${clock.elapsedMinutes} min so far`
+          : `${Math.round(clock.usedFraction * 100)} % of ${clock.targetMinutes} min used`}{' '}
+        · paused {clock.pausedMinutes} min
       </Text>
     </Stack>
   );

@@ -71,6 +71,8 @@ export function describeTarget(target: Target, dayMinutes: number | null): strin
       return `within ${durationWords(target.minutes, null, '')}, around the clock`;
     case 'business_minutes':
       return `within ${durationWords(target.minutes, dayMinutes, 'business ')}`;
+    case 'next_maintenance_window':
+      return 'by the end of the maintenance window it is planned into';
   }
 }
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { SlaBlock, TicketSummary } from '../../api/types';
 import { formatCountdown, humanize } from '../../app/format';
 import { KindBadge, PriorityBadge, StatusBadge } from '../../components/badges';
-import { SlaCountdown } from '../../components/sla';
+import { SlaCountdown, awaitsWindow, runningWithDue } from '../../components/sla';
 import './queue.css';
 
 export interface QueueListProps {
@@ -20,9 +20,9 @@ export interface QueueListProps {
 /** The row's deadline in words, for the link's accessible name (the badge's text, said plainly). */
 function slaWords(sla: SlaBlock | null, now: number): string {
   if (!sla) return 'no SLA';
-  const running = [sla.response, sla.resolution].filter((clock) => clock.phase === 'running');
-  const next = running.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  const next = runningWithDue(sla)[0];
   if (!next) {
+    if (awaitsWindow(sla)) return 'resolution awaiting a maintenance window';
     if ([sla.response, sla.resolution].some((clock) => clock.phase === 'paused'))
       return 'SLA paused, waiting on the client';
     const breached = sla.response.status === 'breached' || sla.resolution.status === 'breached';

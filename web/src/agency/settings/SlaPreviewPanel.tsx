@@ -71,19 +71,38 @@ function capitalize(text: string): string {
 
 type Target = SlaPreview['tiers'][Priority]['responseTarget'];
 
-function describeTarget(target: Target, minutes: number): string {
+function describeTarget(target: Target, minutes: number | null): string {
   switch (target.kind) {
     case 'business_minutes':
       return `${formatMinutes(target.minutes)} of business time`;
     case 'clock_minutes':
       return `${formatMinutes(target.minutes)} on the 24×7 clock`;
     case 'end_of_business_day':
-      return `end of the business day (${formatMinutes(minutes)} of business time from creation)`;
+      return `end of the business day (${formatMinutes(minutes ?? 0)} of business time from creation)`;
+    case 'next_maintenance_window':
+      return target.movesWhenRolled
+        ? 'end of the planned maintenance window; moves when the item rolls'
+        : 'end of the planned maintenance window; a rolled item breaches';
   }
 }
 
-function DueLine({ label, iso, zone, note }: { label: string; iso: string; zone: string; note: string }) {
+function DueLine(props: { label: string; iso: string | null; zone: string; note: string }) {
+  const { label, iso, zone, note } = props;
   const viewer = viewerTimeZone();
+  if (iso === null)
+    return (
+      <Stack gap={0}>
+        <Text size="sm">
+          {label}{' '}
+          <Text span fw={700}>
+            the end of its maintenance window
+          </Text>
+        </Text>
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      </Stack>
+    );
   return (
     <Stack gap={0}>
       <Text size="sm">

@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Fieldset,
   Grid,
   Group,
@@ -46,6 +47,8 @@ interface TargetForm {
   kind: TargetKind;
   amount: number | string;
   unit: Unit;
+  /** Maintenance-window targets only: whether a rolled item's due moves to its new window. */
+  movesWhenRolled?: boolean;
 }
 interface TierForm {
   definition: string;
@@ -63,10 +66,18 @@ const KIND_OPTIONS: { value: TargetKind; label: string }[] = [
   { value: 'business_minutes', label: 'Business hours' },
   { value: 'clock_minutes', label: '24×7 clock' },
   { value: 'end_of_business_day', label: 'End of business day' },
+  { value: 'next_maintenance_window', label: 'End of the next maintenance window' },
 ];
+/** A response cannot wait for a maintenance window (the server refuses it too). */
+const RESPONSE_KIND_OPTIONS = KIND_OPTIONS.filter((o) => o.value !== 'next_maintenance_window');
+
+const hasAmount = (kind: TargetKind): kind is 'business_minutes' | 'clock_minutes' =>
+  kind === 'business_minutes' || kind === 'clock_minutes';
 
 function toTargetForm(target: Target): TargetForm {
   if (target.kind === 'end_of_business_day') return { kind: target.kind, amount: '', unit: 'hours' };
+  if (target.kind === 'next_maintenance_window')
+    return { kind: target.kind, amount: '', unit: 'hours', movesWhenRolled: target.movesWhenRolled };
   return target.minutes % 60 === 0
     ? { kind: target.kind, amount: target.minutes / 60, unit: 'hours' }
     : { kind: target.kind, amount: target.minutes, unit: 'minutes' };
@@ -74,6 +85,8 @@ function toTargetForm(target: Target): TargetForm {
 
 function toTarget(form: TargetForm): Target {
   if (form.kind === 'end_of_business_day') return { kind: form.kind };
+  if (form.kind === 'next_maintenance_window')
+    return { kind: form.kind, movesWhenRolled: form.movesWhenRolled ?? false };
   const amount = typeof form.amount === 'number' ? form.amount : Number.NaN;
   // An empty amount is sent without minutes: the server names the missing field.
   if (!Number.isFinite(amount)) return { kind: form.kind } as Target;
@@ -132,6 +145,8 @@ export function describeTarget(target: Target): string {
       return `${formatMinutes(target.minutes)} 24×7`;
     case 'end_of_business_day':
       return 'end of business day';
+    case 'next_maintenance_window':
+      return target.movesWhenRolled ? 'end of planned window (moves)' : 'end of planned window';
   }
 }
 
@@ -420,6 +435,7 @@ function TierFields({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TargetFields
             label="Response"
+            kinds={RESPONSE_KIND_OPTIONS}
             path={`tiers.${priority}.response`}
             target={tier.response}
             onChange={(response) => onChange({ ...tier, response })}
@@ -427,6 +443,7 @@ function TierFields({
           />
           <TargetFields
             label="Resolution"
+            kinds={KIND_OPTIONS}
             path={`tiers.${priority}.resolution`}
             target={tier.resolution}
             onChange={(resolution) => onChange({ ...tier, resolution })}
@@ -440,19 +457,21 @@ function TierFields({
 
 function TargetFields({
   label,
+  kinds,
   path,
   target,
   onChange,
   error,
 }: {
   label: string;
+  kinds: typeof KIND_OPTIONS;
   path: string;
   target: TargetForm;
   onChange: (target: TargetForm) => void;
   error: (path: string) => string | undefined;
 }) {
   const amountError =
-    target.kind !== 'end_of_business_day' && target.amount === ''
+    hasAmount(target.kind) && target.amount === ''
       ? error(`${path}.minutes`) && 'Enter how long'
       : error(`${path}.minutes`);
   return (
@@ -464,7 +483,7 @@ function TargetFields({
       <Stack gap="xs">
         <Select
           label="Counted on"
-          data={KIND_OPTIONS}
+          data={kinds}
           value={target.kind}
           onChange={(kind) => kind && onChange({ ...target, kind: kind })}
           allowDeselect={false}
@@ -473,12 +492,22 @@ function TargetFields({
           description={
             target.kind === 'end_of_business_day'
               ? 'The close of the business day the ticket arrives on (the next one when it arrives outside hours).'
-              : target.kind === 'business_minutes'
-                ? 'Counts only the calendar’s open hours.'
-                : 'Counts every minute, nights and holidays too.'
+              : target.kind === 'next_maintenance_window'
+                ? 'The end of the maintenance window the planner puts the item into.'
+                : target.kind === 'business_minutes'
+                  ? 'Counts only the calendar’s open hours.'
+                  : 'Counts every minute, nights and holidays too.'
           }
         />
-        {target.kind !== 'end_of_business_day' && (
+        {target.kind === 'next_maintenance_window' && (
+          <Checkbox
+            label="Move the due when the item rolls to a later window"
+            description="Off: a rolled item keeps the first window's end and breaches."
+            checked={target.movesWhenRolled ?? false}
+            onChange={(event) => onChange({ ...target, movesWhenRolled: event.currentTarget.checked })}
+          />
+        )}
+        {hasAmount(target.kind) && (
           <Group gap="xs" align="flex-start" wrap="nowrap">
             <NumberInput
               label="Within"
