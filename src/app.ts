@@ -68,6 +68,7 @@ export async function createTend(config: Config, options: TendOptions = {}): Pro
       log,
       async close() {
         await jobs.stop();
+        await services.reportPdf.close();
         await database.close();
       },
     };

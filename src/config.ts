@@ -35,6 +35,7 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   SLACK_HOOKS_URL: z.string().url().default('https://hooks.slack.com/'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export interface Config {
@@ -62,6 +63,8 @@ export interface Config {
   readonly slackApiUrl: string;
   /** Where slash-command response_url hooks (https://hooks.slack.com/…) are sent (tests: a local stand-in). */
   readonly slackHooksUrl: string;
+  /** The Chromium that prints report PDFs (Debian's by default). */
+  readonly chromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackHooksUrl: values.SLACK_HOOKS_URL.endsWith('/')
       ? values.SLACK_HOOKS_URL
       : `${values.SLACK_HOOKS_URL}/`,
+    chromiumPath: values.CHROMIUM_PATH,
   });
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../config';
 import { AppError } from '../errors';
 import { registerAdminCommands } from './admin-commands';
+import { registerReportCommand } from './report-command';
 import { registerServeCommands } from './serve-commands';
 import { runSlaDue } from './sla-due';
 
@@ -14,6 +15,7 @@ const program = new Command()
 
 registerServeCommands(program);
 registerAdminCommands(program);
+registerReportCommand(program);
 
 program
   .command('sla')

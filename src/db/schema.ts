@@ -292,6 +292,8 @@ export interface EmailMessagesTable {
   >;
   sent_at: Timestamp | null;
   created_at: Timestamp;
+  /** A monthly report's mail: its PDF is attached when sent (migration 0009). */
+  monthly_report_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EmailTriageTable {
@@ -454,10 +456,7 @@ export interface ProjectsTable {
   name: string;
   budget_minutes: number;
   amount_cents: number;
-  status: ColumnType<
-    'active' | 'completed' | 'cancelled',
-    'active' | 'completed' | 'cancelled' | undefined
-  >;
+  status: ColumnType<'active' | 'completed' | 'cancelled', 'active' | 'completed' | 'cancelled' | undefined>;
   created_at: Timestamp;
   completed_at: Timestamp | null;
 }

@@ -14,8 +14,11 @@ import { registerAgreementRoutes } from './routes/agreements.routes';
 import { registerAttachmentRoutes } from './routes/attachments.routes';
 import { registerInboundRoutes } from './routes/inbound.routes';
 import { registerMailboxRoutes } from './routes/mailboxes.routes';
+import { registerMaintenanceRoutes } from './routes/maintenance.routes';
+import { registerMonthlyReportRoutes } from './routes/monthly-reports.routes';
 import { registerClientHealthRoutes } from './routes/client-health.routes';
 import { registerNotificationRoutes } from './routes/notifications.routes';
+import { registerProposalRoutes } from './routes/proposals.routes';
 import { registerSettingsRoutes } from './routes/settings.routes';
 import { registerSlackSettingsRoutes, slackWebhookRoutes } from './routes/slack.routes';
 import { registerTicketRoutes } from './routes/tickets.routes';
@@ -98,8 +101,11 @@ export async function buildHttpServer(
       registerAttachmentRoutes(api, services);
       registerInboundRoutes(api, services);
       registerMailboxRoutes(api, services);
+      registerMaintenanceRoutes(api, services);
       registerSlackSettingsRoutes(api, services);
       registerNotificationRoutes(api, services);
+      registerMonthlyReportRoutes(api, services);
+      registerProposalRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -9,6 +9,11 @@ export const JOB_NAMES = [
   'email.send',
   'email.notify',
   'mail.poll',
+  'maintenance.daily',
+  'maintenance.plan',
+  'maintenance.release_notes_slack',
+  'report.schedule',
+  'report.generate',
 ] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];

@@ -2,6 +2,8 @@ import type { Services } from '../services';
 import { INBOUND_JOB } from '../services/inbound-service';
 import type { JobQueue } from './job-queue';
 import { registerEmailJobs } from './email.jobs';
+import { registerMaintenanceJobs } from './maintenance.jobs';
+import { registerReportJobs } from './report.jobs';
 import { registerSlackJobs } from './slack.jobs';
 import { registerSlaJobs } from './sla.jobs';
 
@@ -13,4 +15,6 @@ export async function registerWorkers(services: Services, jobs: JobQueue): Promi
   await registerSlackJobs(services, jobs);
   await registerSlaJobs(services, jobs);
   await registerEmailJobs(services, jobs);
+  await registerMaintenanceJobs(services, jobs);
+  await registerReportJobs(services, jobs);
 }

@@ -30,12 +30,30 @@ export const TicketUpdateBody = z
     priority: Priority.optional(),
     kind: TicketKind.optional(),
     assigneeId: Id.nullable().optional(),
+    nextWindow: z
+      .boolean()
+      .optional()
+      .describe('Triage: true sends the ticket to the next maintenance window, false takes it back.'),
+    estimateMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .nullable()
+      .optional()
+      .describe('The engineers’ effort estimate the maintenance planner uses; null clears it.'),
     reason: z.string().trim().max(2000).optional(),
     at: At,
   })
-  .refine((body) => body.priority ?? body.kind ?? body.assigneeId !== undefined, {
-    message: 'give at least one of priority, kind, assigneeId',
-  });
+  .refine(
+    (body) =>
+      body.priority !== undefined ||
+      body.kind !== undefined ||
+      body.assigneeId !== undefined ||
+      body.nextWindow !== undefined ||
+      body.estimateMinutes !== undefined,
+    { message: 'give at least one of priority, kind, assigneeId, nextWindow, estimateMinutes' },
+  );
 export type TicketUpdateInput = z.infer<typeof TicketUpdateBody>;
 
 export const CommentCreateBody = z.object({

@@ -12,9 +12,13 @@ export const TimeEntryCreateBody = z
     billable: z.boolean().default(true),
     description: z.string().trim().max(5000).default(''),
     at: IsoInstant.optional().describe('Agency admins only: when the entry was recorded (history import).'),
+    projectId: Id.optional().describe(
+      'Time on an approved change project (never drawn from a retainer); defaults the agreement to its proposal’s.',
+    ),
+    windowId: Id.optional().describe('Time spent in a maintenance window of the same agreement.'),
   })
-  .refine((body) => body.agreementId ?? body.ticketId, {
-    message: 'give agreementId or ticketId',
+  .refine((body) => body.agreementId ?? body.ticketId ?? body.projectId, {
+    message: 'give agreementId, ticketId or projectId',
     path: ['agreementId'],
   });
 export type TimeEntryCreateInput = z.infer<typeof TimeEntryCreateBody>;
@@ -26,6 +30,12 @@ export const TimeEntryUpdateBody = z
     category: TimeCategory.optional(),
     billable: z.boolean().optional(),
     description: z.string().trim().max(5000).optional(),
+    projectId: Id.nullable()
+      .optional()
+      .describe('Move the entry onto a project of its client, or off it (null).'),
+    windowId: Id.nullable()
+      .optional()
+      .describe('Put the entry in a maintenance window of its agreement, or take it out (null).'),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'give at least one field to change',
@@ -39,6 +49,8 @@ export const TimeEntryListQuery = PageQuery.extend({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   month: Month.optional(),
+  projectId: Id.optional(),
+  windowId: Id.optional(),
 });
 export type TimeEntryListInput = z.infer<typeof TimeEntryListQuery>;
 

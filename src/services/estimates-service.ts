@@ -7,6 +7,7 @@ import type { Actor, ServiceDeps } from './context';
 import { findVisibleTicket } from './tickets/ticket-access';
 import { appendEvents, refreshQueuePosition } from './tickets/ticket-history';
 import { queueTicketEmail } from '../integrations/email/outbound-email';
+import { replanAfterTicketChange } from './maintenance/replan-hook';
 
 export function toEstimateDto(row: EstimateRow) {
   return {
@@ -117,6 +118,8 @@ export class EstimatesService {
       }
       await appendEvents(trx, ticket.id, actor, now, events);
       await refreshQueuePosition(trx, ticket, this.calendars, now);
+      // A standing estimate sizes the ticket in the maintenance plan.
+      await replanAfterTicketChange(trx, this.deps, this.calendars, actor, ticket.id);
       await queueTicketEmail(trx, this.deps, {
         ticketId: ticket.id,
         purpose: 'estimate',
@@ -185,6 +188,7 @@ export class EstimatesService {
       }
       await appendEvents(trx, ticket.id, actor, now, events);
       await refreshQueuePosition(trx, ticket, this.calendars, now);
+      await replanAfterTicketChange(trx, this.deps, this.calendars, actor, ticket.id);
       return toEstimateDto(updated);
     });
   }

@@ -11,8 +11,15 @@ import { ClientsService } from './clients-service';
 import type { ServiceDeps } from './context';
 import { EstimatesService } from './estimates-service';
 import { LedgerService } from './ledger-service';
+import { createMaintenanceServices } from './maintenance/maintenance-service';
 import { NotificationsService } from './notifications-service';
+import { ProjectsService } from './proposals/projects-service';
+import { ProposalsService } from './proposals/proposals-service';
 import { ReportsService } from './reports-service';
+import { MonthlyReportFiguresService } from './reports/monthly-report-figures';
+import { AgencyLogoService } from './reports/agency-logo-service';
+import { MonthlyReportsService } from './reports/monthly-reports-service';
+import { ReportPdfRenderer } from '../report/pdf';
 import { SlaAlertsService } from './sla-alerts-service';
 import { SlaPoliciesService } from './sla-policies-service';
 import { SlackSettingsService } from './slack/slack-settings-service';
@@ -29,6 +36,10 @@ export function createServices(deps: ServiceDeps) {
   const ticketQueries = new TicketQueries(deps, calendarCache);
   const ledger = new LedgerService(deps, agreements);
   const reports = new ReportsService(deps, clients, calendarCache);
+  const reportFigures = new MonthlyReportFiguresService(deps, calendarCache);
+  // One browser for every PDF, launched on the first; closed with the app (see app.ts).
+  const reportPdf = new ReportPdfRenderer(deps.config.chromiumPath);
+  const agencyLogo = new AgencyLogoService(deps);
   return {
     deps,
     auth: new AuthService(deps),
@@ -48,9 +59,21 @@ export function createServices(deps: ServiceDeps) {
     ticketCommands: new TicketCommands(deps, calendarCache),
     ticketQueries,
     estimates: new EstimatesService(deps, calendarCache),
+    maintenance: createMaintenanceServices(deps, calendarCache),
+    proposals: new ProposalsService(deps, calendarCache),
+    projects: new ProjectsService(deps),
     timeEntries: new TimeEntriesService(deps),
     ledger,
     reports,
+    reportFigures,
+    reportPdf,
+    agencyLogo,
+    monthlyReports: new MonthlyReportsService(deps, {
+      figures: reportFigures,
+      pdf: reportPdf,
+      clients,
+      logo: agencyLogo,
+    }),
     clientHealth: new ClientHealthService(deps, { clients, agreements, ledger, reports, ticketQueries }),
     notifications: new NotificationsService(deps),
     slaAlerts: new SlaAlertsService(deps, calendarCache),

@@ -86,6 +86,8 @@ export class LedgerService {
       .select(['ticket_id', (eb) => eb.fn.sum<number>('minutes').as('minutes')])
       .where('agreement_id', '=', agreement.id)
       .where('billable', '=', true)
+      // Project time is billed as the project (its proposal's price), not again with its ticket.
+      .where('project_id', 'is', null)
       .where(
         'ticket_id',
         'in',
@@ -128,19 +130,22 @@ export class LedgerService {
       date: row.work_date,
       minutes: row.minutes,
       billable: row.billable,
-      // Change work never draws from the retainer, whoever logged it against which agreement.
-      changeWork: row.ticket_kind === 'change',
+      // Change work never draws from the retainer, whoever logged it against which agreement; nor does time
+      // on an approved change project.
+      changeWork: row.ticket_kind === 'change' || row.project_id !== null,
       category: row.category,
       createdAt: row.created_at.getTime(),
       ticketId: row.ticket_id,
       userId: row.user_id,
       description: row.description,
+      projectId: row.project_id,
     }));
   }
 }
 
 interface LoadedEntry extends LedgerEntry {
   ticketId: string | null;
+  projectId: string | null;
   userId: string;
   description: string;
 }
@@ -156,6 +161,7 @@ function publicEntry(entry: LoadedEntry) {
     ticketId: entry.ticketId,
     userId: entry.userId,
     description: entry.description,
+    projectId: entry.projectId,
   };
 }
 

@@ -7,6 +7,8 @@ import { clientScope, isAgency, requireAgency } from './access';
 import { recordAudit } from './audit';
 import type { Actor, Executor, ServiceDeps } from './context';
 import { findVisibleTicket } from './tickets/ticket-access';
+import { assertProjectForTime } from './proposals/projects-service';
+import { assertWindowForTime } from './maintenance/window-time';
 
 export function toTimeEntryDto(row: TimeEntryRow) {
   return {
@@ -21,6 +23,10 @@ export function toTimeEntryDto(row: TimeEntryRow) {
     description: row.description,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    /** Time on an approved change project: never drawn from a retainer. */
+    projectId: row.project_id,
+    /** Time spent in a maintenance window. */
+    windowId: row.window_id,
   };
 }
 
@@ -43,6 +49,7 @@ export class TimeEntriesService {
     return this.deps.db.transaction().execute(async (trx) => {
       const agreementId = await this.resolveAgreement(trx, actor, input);
       await this.assertAgencyUser(trx, input.userId);
+      if (input.windowId) await assertWindowForTime(trx, input.windowId, agreementId);
       const row = await trx
         .insertInto('time_entries')
         .values({
@@ -54,6 +61,8 @@ export class TimeEntriesService {
           category: input.category,
           billable: input.billable,
           description: input.description,
+          project_id: input.projectId ?? null,
+          window_id: input.windowId ?? null,
           created_at: recordedAt,
           updated_at: recordedAt,
         })
@@ -75,6 +84,8 @@ export class TimeEntriesService {
     const now = this.deps.clock.now();
     return this.deps.db.transaction().execute(async (trx) => {
       const existing = await this.findEditable(trx, actor, id);
+      if (input.projectId) await this.assertProjectOfAgreement(trx, input.projectId, existing.agreement_id);
+      if (input.windowId) await assertWindowForTime(trx, input.windowId, existing.agreement_id);
       const row = await trx
         .updateTable('time_entries')
         .set({
@@ -83,6 +94,8 @@ export class TimeEntriesService {
           ...(input.category !== undefined ? { category: input.category } : {}),
           ...(input.billable !== undefined ? { billable: input.billable } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.projectId !== undefined ? { project_id: input.projectId } : {}),
+          ...(input.windowId !== undefined ? { window_id: input.windowId } : {}),
           updated_at: now,
         })
         .where('id', '=', id)
@@ -125,6 +138,8 @@ export class TimeEntriesService {
     if (input.agreementId) query = query.where('time_entries.agreement_id', '=', input.agreementId);
     if (input.ticketId) query = query.where('time_entries.ticket_id', '=', input.ticketId);
     if (input.userId) query = query.where('time_entries.user_id', '=', input.userId);
+    if (input.projectId) query = query.where('time_entries.project_id', '=', input.projectId);
+    if (input.windowId) query = query.where('time_entries.window_id', '=', input.windowId);
     if (input.from) query = query.where('time_entries.work_date', '>=', input.from);
     if (input.to) query = query.where('time_entries.work_date', '<=', input.to);
     if (input.month) {
@@ -178,7 +193,9 @@ export class TimeEntriesService {
       : null;
     if (input.ticketId && !ticket)
       throw invalidInput('The ticket does not exist.', [{ path: 'ticketId', message: 'no such ticket' }]);
-    const agreementId = input.agreementId ?? ticket?.agreement_id;
+    // Project time defaults to the agreement its proposal was priced under.
+    const project = input.projectId ? await assertProjectForTime(trx, input.projectId, null) : null;
+    const agreementId = input.agreementId ?? ticket?.agreement_id ?? project?.agreementId;
     if (!agreementId)
       throw invalidInput('The ticket has no agreement; name one.', [
         { path: 'agreementId', message: 'is required for this ticket' },
@@ -197,7 +214,17 @@ export class TimeEntriesService {
         { path: 'agreementId', message: 'is not an agreement of the ticket’s client' },
       ]);
     }
+    if (input.projectId) await assertProjectForTime(trx, input.projectId, agreement.client_id);
     return agreement.id;
+  }
+
+  private async assertProjectOfAgreement(trx: Executor, projectId: string, agreementId: string) {
+    const agreement = await trx
+      .selectFrom('agreements')
+      .select('client_id')
+      .where('id', '=', agreementId)
+      .executeTakeFirstOrThrow();
+    await assertProjectForTime(trx, projectId, agreement.client_id);
   }
 
   private async assertAgencyUser(trx: Executor, userId: string | undefined): Promise<void> {

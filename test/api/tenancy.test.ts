@@ -36,6 +36,14 @@ interface OrgIds {
   user: string;
   /** The id of the organisation admin's API token. */
   token: string;
+  /** A change proposal sent to the client and waiting for its decision (on a third, change ticket). */
+  proposal: string;
+  /** The project an earlier proposal on that ticket became. */
+  project: string;
+  /** A monthly maintenance schedule of the retainer, its first window, and a chore not due yet. */
+  maintenanceSchedule: string;
+  maintenanceWindow: string;
+  maintenanceChore: string;
 }
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -78,6 +86,7 @@ const retainerBody = (ids: OrgIds) => ({
   startsOn: '2026-03-01',
   terms: { monthlyHours: 100, overageRateCents: 0 },
 });
+const proposalBody = { title: 'Sneaky proposal', scope: 'Everything', estimateMinutes: 60 };
 const userBody = (ids: OrgIds) => ({
   organizationId: ids.client,
   email: `intruder-${randomUUID()}@example.test`,
@@ -85,6 +94,74 @@ const userBody = (ids: OrgIds) => ({
   role: 'client_admin',
   password: 'long enough password',
 });
+
+const SECOND_TUESDAY = {
+  frequency: 'monthly',
+  on: { kind: 'nth_weekday', nth: 2, weekday: 'TU' },
+  startTime: '18:00',
+  durationMinutes: 240,
+  firstMonth: '2026-01',
+};
+
+/** Maintenance routes that are agency work: another client's ids → 404, the client's own → 403. */
+function maintenanceRoutes(): RouteCase[] {
+  const schedule = (ids: OrgIds) => `${V1}/maintenance-schedules/${ids.maintenanceSchedule}`;
+  const chore = (ids: OrgIds) => `${V1}/maintenance-chores/${ids.maintenanceChore}`;
+  const window = (ids: OrgIds) => `${V1}/maintenance-windows/${ids.maintenanceWindow}`;
+  return [
+    {
+      name: 'list maintenance schedules',
+      method: 'get',
+      url: (ids) => `${V1}/agreements/${ids.agreement}/maintenance-schedules`,
+    },
+    {
+      name: 'add maintenance schedule',
+      method: 'post',
+      url: (ids) => `${V1}/agreements/${ids.agreement}/maintenance-schedules`,
+      body: () => ({ name: 'Sneaky windows', rule: SECOND_TUESDAY, capacityMinutes: 60 }),
+    },
+    {
+      name: 'change maintenance schedule',
+      method: 'patch',
+      url: schedule,
+      body: () => ({ capacityMinutes: 1 }),
+    },
+    { name: 'stop maintenance schedule', method: 'delete', url: schedule },
+    {
+      name: 'list maintenance chores',
+      method: 'get',
+      url: (ids) => `${V1}/agreements/${ids.agreement}/maintenance-chores`,
+    },
+    {
+      name: 'add maintenance chore',
+      method: 'post',
+      url: (ids) => `${V1}/agreements/${ids.agreement}/maintenance-chores`,
+      body: () => ({ title: 'Sneaky chore', cadenceMonths: 1, estimateMinutes: 30, nextDueOn: '2026-03-01' }),
+    },
+    { name: 'change maintenance chore', method: 'patch', url: chore, body: () => ({ title: 'Renamed' }) },
+    { name: 'stop maintenance chore', method: 'delete', url: chore },
+    {
+      name: 'add one-off maintenance window',
+      method: 'post',
+      url: (ids) => `${V1}/agreements/${ids.agreement}/maintenance-windows`,
+      body: () => ({
+        title: 'Sneaky window',
+        startsAt: '2026-03-20T18:00:00Z',
+        endsAt: '2026-03-20T20:00:00Z',
+        capacityMinutes: 60,
+      }),
+    },
+    {
+      name: 'plan maintenance',
+      method: 'post',
+      url: (ids) => `${V1}/agreements/${ids.agreement}/maintenance-plan`,
+    },
+    { name: 'change maintenance window', method: 'patch', url: window, body: () => ({ capacityMinutes: 1 }) },
+    { name: 'start maintenance window', method: 'post', url: (ids) => `${window(ids)}/start` },
+    { name: 'cancel maintenance window', method: 'post', url: (ids) => `${window(ids)}/cancel` },
+    { name: 'close maintenance window', method: 'post', url: (ids) => `${window(ids)}/close` },
+  ];
+}
 
 /** Every route under /api/v1 that takes a record id (in the path, the query or the body). */
 const FOREIGN_ROUTES: RouteCase[] = [
@@ -159,6 +236,39 @@ const FOREIGN_ROUTES: RouteCase[] = [
     method: 'post',
     url: (ids) => `${V1}/estimates/${ids.estimate}/decline`,
     body: () => ({ note: 'too expensive' }),
+  },
+  // proposals and projects
+  {
+    name: 'draft proposal',
+    method: 'post',
+    url: (ids) => `${V1}/tickets/${ids.ticket}/proposals`,
+    body: () => proposalBody,
+  },
+  { name: 'get proposal', method: 'get', url: (ids) => `${V1}/proposals/${ids.proposal}` },
+  {
+    name: 'update proposal',
+    method: 'patch',
+    url: (ids) => `${V1}/proposals/${ids.proposal}`,
+    body: () => ({ title: 'Renamed' }),
+  },
+  { name: 'send proposal', method: 'post', url: (ids) => `${V1}/proposals/${ids.proposal}/send` },
+  { name: 'withdraw proposal', method: 'post', url: (ids) => `${V1}/proposals/${ids.proposal}/withdraw` },
+  { name: 'approve proposal', method: 'post', url: (ids) => `${V1}/proposals/${ids.proposal}/approve` },
+  {
+    name: 'decline proposal',
+    method: 'post',
+    url: (ids) => `${V1}/proposals/${ids.proposal}/decline`,
+    body: () => ({ note: 'no' }),
+  },
+  { name: 'get project', method: 'get', url: (ids) => `${V1}/projects/${ids.project}` },
+  { name: 'complete project', method: 'post', url: (ids) => `${V1}/projects/${ids.project}/complete` },
+  { name: 'cancel project', method: 'post', url: (ids) => `${V1}/projects/${ids.project}/cancel` },
+  // maintenance windows
+  ...maintenanceRoutes(),
+  {
+    name: 'get maintenance window',
+    method: 'get',
+    url: (ids) => `${V1}/maintenance-windows/${ids.maintenanceWindow}`,
   },
   // agreements
   { name: 'get agreement', method: 'get', url: (ids) => `${V1}/agreements/${ids.agreement}` },
@@ -248,6 +358,13 @@ const FOREIGN_ROUTES: RouteCase[] = [
 
 /** Agency-only actions on the client's OWN records: refused by role, so 403 (the record is visible). */
 const ROLE_REFUSALS: RoleCase[] = [
+  ...maintenanceRoutes(),
+  {
+    name: 'send ticket to the next window',
+    method: 'patch',
+    url: (ids) => `${V1}/tickets/${ids.ticket}`,
+    body: () => ({ nextWindow: true, estimateMinutes: 30 }),
+  },
   {
     name: 'change ticket priority',
     method: 'patch',
@@ -352,6 +469,34 @@ const ROLE_REFUSALS: RoleCase[] = [
     body: () => ({}),
     who: ['member'],
   },
+  {
+    name: 'draft proposal',
+    method: 'post',
+    url: (ids) => `${V1}/tickets/${ids.ticket}/proposals`,
+    body: () => proposalBody,
+  },
+  {
+    name: 'update proposal',
+    method: 'patch',
+    url: (ids) => `${V1}/proposals/${ids.proposal}`,
+    body: () => ({ title: 'Renamed' }),
+  },
+  { name: 'send proposal', method: 'post', url: (ids) => `${V1}/proposals/${ids.proposal}/send` },
+  { name: 'withdraw proposal', method: 'post', url: (ids) => `${V1}/proposals/${ids.proposal}/withdraw` },
+  {
+    name: 'approve proposal',
+    method: 'post',
+    url: (ids) => `${V1}/proposals/${ids.proposal}/approve`,
+    who: ['member'],
+  },
+  {
+    name: 'decline proposal',
+    method: 'post',
+    url: (ids) => `${V1}/proposals/${ids.proposal}/decline`,
+    who: ['member'],
+  },
+  { name: 'complete project', method: 'post', url: (ids) => `${V1}/projects/${ids.project}/complete` },
+  { name: 'cancel project', method: 'post', url: (ids) => `${V1}/projects/${ids.project}/cancel` },
   { name: 'list invitations', method: 'get', url: () => `${V1}/invitations`, who: ['member'] },
   {
     name: 'invite a colleague',
@@ -392,6 +537,11 @@ function randomIds(): OrgIds {
     policy: randomUUID(),
     user: randomUUID(),
     token: randomUUID(),
+    proposal: randomUUID(),
+    project: randomUUID(),
+    maintenanceSchedule: randomUUID(),
+    maintenanceWindow: randomUUID(),
+    maintenanceChore: randomUUID(),
   };
 }
 
@@ -463,6 +613,13 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
       invitations: await read(`${V1}/invitations`),
       report: await read(`${V1}/reports/sla?clientId=${ids.client}&month=${MONTH}`),
       adminTokens: expectOk(await app.as(client.admin).get(`${V1}/tokens`)),
+      proposals: await read(`${V1}/proposals?clientId=${ids.client}`),
+      projects: await read(`${V1}/projects?clientId=${ids.client}`),
+      maintenanceWindows: await read(`${V1}/maintenance-windows?clientId=${ids.client}`),
+      maintenanceWindow: await read(`${V1}/maintenance-windows/${ids.maintenanceWindow}`),
+      maintenanceSchedules: await read(`${V1}/agreements/${ids.agreement}/maintenance-schedules`),
+      maintenanceChores: await read(`${V1}/agreements/${ids.agreement}/maintenance-chores`),
+      maintenanceBacklog: await read(`${V1}/maintenance/backlog?clientId=${ids.client}`),
     };
   }
 
@@ -552,6 +709,10 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
       }),
       201,
     );
+    tick();
+    const { proposal, project } = await proposeChange(client, tag);
+    tick();
+    const maintenance = await scheduleMaintenance(client);
     const tokens = expectOk(await app.as(client.admin).get(`${V1}/tokens`));
     expect(tokens.items).toHaveLength(1);
     return {
@@ -565,7 +726,68 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
       policy,
       user: client.member.actor.userId,
       token: tokens.items[0].id,
+      proposal,
+      project,
+      ...maintenance,
     };
+  }
+
+  /** A monthly window schedule on the client's retainer and a chore that is not due yet (so no ticket). */
+  async function scheduleMaintenance(client: TestClient) {
+    const engineer = app.as(world.engineer);
+    const schedule = expectOk(
+      await engineer.post(`${V1}/agreements/${client.retainerId}/maintenance-schedules`, {
+        name: 'Monthly maintenance',
+        rule: SECOND_TUESDAY,
+        capacityMinutes: 240,
+      }),
+      201,
+    );
+    const windows = expectOk(
+      await engineer.get(`${V1}/maintenance-windows?agreementId=${client.retainerId}`),
+    ).items;
+    const chore = expectOk(
+      await engineer.post(`${V1}/agreements/${client.retainerId}/maintenance-chores`, {
+        title: 'Rotate secrets',
+        cadenceMonths: 3,
+        estimateMinutes: 30,
+        nextDueOn: '2027-01-01',
+      }),
+      201,
+    );
+    return {
+      maintenanceSchedule: schedule.id as string,
+      maintenanceWindow: windows[0].id as string,
+      maintenanceChore: chore.id as string,
+    };
+  }
+
+  /** A change ticket whose first proposal the client's admin approved (a project) and whose second waits. */
+  async function proposeChange(client: TestClient, tag: string) {
+    const engineer = app.as(world.engineer);
+    const change = expectOk(
+      await app.as(client.member).post(`${V1}/tickets`, {
+        subject: `${tag} loyalty programme`,
+        requestType: 'new_feature',
+      }),
+      201,
+    );
+    const draft = async (title: string) => {
+      const created = expectOk(
+        await engineer.post(`${V1}/tickets/${change.id}/proposals`, {
+          title: `${tag} ${title}`,
+          scope: `${tag} scope`,
+          estimateMinutes: 600,
+        }),
+        201,
+      );
+      expectOk(await engineer.post(`${V1}/proposals/${created.id}/send`));
+      return created.id as string;
+    };
+    const approved = expectOk(
+      await app.as(client.admin).post(`${V1}/proposals/${await draft('points')}/approve`),
+    );
+    return { proposal: await draft('rewards page'), project: approved.projectId as string };
   }
 
   beforeAll(async () => {
@@ -722,6 +944,24 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
       const items = await list(`${V1}/estimates`);
       expect(idsOf(items)).toEqual([A.estimate]);
       expect(await list(`${V1}/estimates?ticketId=${B.ticket2}`)).toEqual([]);
+    });
+
+    it('maintenance windows and backlog: only A’s', async () => {
+      const windows = await list(`${V1}/maintenance-windows`);
+      expect(idsOf(windows)).toContain(A.maintenanceWindow);
+      expect(windows.every((window) => window.clientId === A.client)).toBe(true);
+      expect(await list(`${V1}/maintenance-windows?clientId=${B.client}`)).toEqual([]);
+      expect(await list(`${V1}/maintenance-windows?agreementId=${B.agreement}`)).toEqual([]);
+      expect(await list(`${V1}/maintenance/backlog?clientId=${B.client}`)).toEqual([]);
+    });
+
+    it('proposals and projects: only A’s', async () => {
+      const proposals = await list(`${V1}/proposals`);
+      expect(idsOf(proposals)).toContain(A.proposal);
+      expect(proposals.every((proposal) => proposal.clientId === A.client)).toBe(true);
+      expect(await list(`${V1}/proposals?clientId=${B.client}`)).toEqual([]);
+      expect(idsOf(await list(`${V1}/projects`))).toEqual([A.project]);
+      expect(await list(`${V1}/projects?clientId=${B.client}`)).toEqual([]);
     });
 
     it('users: only A’s people', async () => {

@@ -35,3 +35,6 @@ create trigger monthly_reports_no_change before update or delete on monthly_repo
 alter table organizations add column logo bytea;
 alter table organizations add column logo_content_type text
   check (logo_content_type in ('image/png', 'image/jpeg', 'image/svg+xml'));
+
+-- The mail that sends an archived report carries its PDF: the queued message names the report.
+alter table email_messages add column monthly_report_id uuid references monthly_reports (id);

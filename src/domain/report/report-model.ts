@@ -14,6 +14,7 @@ export const REPORT_MODEL_VERSION = 1;
 
 export type TicketKindName = 'support' | 'maintenance' | 'change';
 
+/** A ticket as it stood at the month's end (in `maintenance.upcoming`: as it is at generation). */
 export interface ReportTicketRef {
   number: number;
   subject: string;
@@ -27,15 +28,23 @@ export interface CountsByKindAndPriority {
   byPriority: Record<Priority, number>;
 }
 
+/** Kinds and priorities are those the tickets had at the month's end (later changes do not count). */
 export interface ReportRequests {
   /** Tickets created in the month. */
   received: CountsByKindAndPriority;
-  /** Tickets whose (last) resolution in the month stood at the month's end. */
+  /**
+   * Tickets that stopped being open (resolved, or closed) in the month and were still resolved or closed at
+   * its end: one created in March and resolved in April is received in March, resolved in April.
+   */
   resolved: CountsByKindAndPriority;
   /** Tickets open at the start of the month (carried in) and at its end (carried out). */
   openAtStart: number;
   openAtEnd: number;
-  /** Median business minutes from creation to resolution of the month's resolved tickets; null if none. */
+  /**
+   * Median minutes on the resolution clock of the month's resolved tickets that have an SLA: business minutes
+   * of the policy's calendar (24×7 minutes for round-the-clock targets), time waiting on the client left
+   * out; rounded to 0.1. Null if none.
+   */
   medianResolutionMinutes: number | null;
 }
 
@@ -51,7 +60,7 @@ export interface ReportClockCompliance {
 export interface ReportSlaTier {
   priority: Priority;
   definition: string;
-  /** Targets in words, e.g. "2 business hours", "end of the next maintenance window". */
+  /** Targets in words, e.g. "2 business hours", "by the end of the business day". */
   responseTarget: string;
   resolutionTarget: string;
   response: ReportClockCompliance;
@@ -70,9 +79,16 @@ export interface ReportBreach {
 export interface ReportSla {
   /** Null when no agreement of the client has an SLA policy in the month. */
   policyName: string | null;
+  /**
+   * All four tiers, most urgent first, with that policy's definitions and targets; empty when policyName is
+   * null. Counts cover every ticket with an SLA, under the priority it had at the month's end.
+   */
   tiers: ReportSlaTier[];
   total: { response: ReportClockCompliance; resolution: ReportClockCompliance };
-  /** Every breach that happened in the month, oldest first. */
+  /**
+   * Every breached clock the month's compliance counts (its due fell in the month), oldest breach first;
+   * so the list matches the `breached` counts.
+   */
   breaches: ReportBreach[];
 }
 
@@ -88,36 +104,53 @@ export interface ReportHoursMonth {
 export interface ReportRetainerHours {
   agreementId: string;
   agreementName: string;
+  /** Terms, for the words around the figures: months unused minutes stay usable, price of an overage hour. */
+  rolloverMonths: number;
+  overageRateCents: number;
   allocationMinutes: number;
   rolledInMinutes: number;
   usedMinutes: number;
   usedByCategory: Record<LedgerCategory, number>;
   remainingMinutes: number;
-  /** Minutes that expired unused at the end of this month (they are gone from next month). */
+  /** Minutes that expired unused at the end of this month (they are gone from next month); 0 until it ends. */
   expiredMinutes: number;
+  /** Of the remaining minutes, those that expire at the end of this month (= expiredMinutes once it is over). */
+  expiringAtMonthEndMinutes: number;
   /** Of the remaining minutes, those that will expire at the end of next month if unused. */
   expiringNextMonthMinutes: number;
   overageMinutes: number;
   overageCents: number;
   nonBillableMinutes: number;
   changeWorkMinutes: number;
-  /** Remaining minutes at the end of each day of the month (local dates). */
+  /**
+   * Remaining minutes at the end of each day of the month (local dates); while the month runs, up to today.
+   * The last point equals remainingMinutes.
+   */
   burnDown: Array<{ date: string; remainingMinutes: number }>;
   /** The six months ending with this one, oldest first (months before the agreement are left out). */
   trend: ReportHoursMonth[];
 }
 
+/** Pay-as-you-go work is billed when its ticket is resolved: these are the tickets resolved in the month. */
 export interface ReportPaygHours {
   agreementId: string;
   agreementName: string;
+  hourlyRateCents: number;
+  /** Tickets resolved in the month (and still resolved at its end). */
+  ticketsBilled: number;
+  /** Billable time logged on them up to the month's end. */
   billableMinutes: number;
+  /** Per ticket round(minutes / 60 × rate), summed. */
   amountCents: number;
 }
 
 export interface ReportHours {
   retainers: ReportRetainerHours[];
   payAsYouGo: ReportPaygHours[];
-  /** Time on approved change projects in the month (never drawn from a retainer). */
+  /**
+   * Time on approved change projects (never drawn from a retainer): projects created or worked on in the
+   * month; `minutes` in the month, `totalMinutes` up to its end.
+   */
   projects: Array<{ name: string; minutes: number; budgetMinutes: number; totalMinutes: number }>;
 }
 
@@ -125,9 +158,13 @@ export interface ReportWindowHeld {
   title: string;
   startsAt: string;
   endsAt: string;
+  capacityMinutes: number;
+  /** As of the month's end: a window closed only after it is still 'in_progress' here, with no outcomes. */
   status: 'in_progress' | 'closed';
+  /** Time logged against the window, dated up to the month's end. */
   minutesLogged: number;
   done: ReportTicketRef[];
+  /** Items that did not fit; rollCount = how many windows (closed by the month's end) each has rolled from. */
   rolled: Array<ReportTicketRef & { rollCount: number }>;
 }
 
@@ -141,8 +178,9 @@ export interface ReportWindowUpcoming {
 }
 
 export interface ReportMaintenance {
-  /** Windows that started in the month. */
+  /** Windows that started in the month (and had started by its end), in start order. */
   held: ReportWindowHeld[];
+  /** The next three scheduled windows after generation time, with the items planned into them then. */
   upcoming: { asOf: string; windows: ReportWindowUpcoming[] };
 }
 
@@ -164,9 +202,13 @@ export interface MonthlyReportFigures {
   month: string;
   client: { id: string; name: string; slug: string; timeZone: string };
   agency: { name: string };
-  /** The month as instants in the client's time zone: [from, to). */
-  period: { from: string; to: string; timeZone: string };
+  /**
+   * The month as instants in the client's time zone: [from, to). `asOf` is when the figures stand: `to` for
+   * a month that is over (`complete`), the generation instant for the current month (figures so far).
+   */
+  period: { from: string; to: string; timeZone: string; asOf: string; complete: boolean };
   generatedAt: string;
+  /** ISO 4217 code of every amount (Tend keeps one currency: EUR). */
   currency: string;
   requests: ReportRequests;
   sla: ReportSla;

@@ -7,7 +7,8 @@ import { newMessageId, ticketSubject } from './threading';
 
 export const EMAIL_SEND_JOB = 'email.send';
 
-export type OutboundPurpose = 'acknowledgement' | 'reply' | 'status' | 'estimate' | 'notify';
+export type OutboundPurpose =
+  'acknowledgement' | 'reply' | 'status' | 'estimate' | 'notify' | 'proposal' | 'report';
 
 const STATUS_WORDS: Record<string, string> = {
   new: 'New',
@@ -24,6 +25,8 @@ export interface TicketEmailInput {
   /** What the mail says, e.g. the public reply; the status line and the portal link are added. */
   text: string;
   status?: string | undefined;
+  /** Another recipient than the requester, e.g. a client admin who decides on a proposal. */
+  to?: string | undefined;
 }
 
 /**
@@ -44,7 +47,9 @@ export async function queueTicketEmail(
     .select(['tickets.id', 'tickets.number', 'tickets.subject', 'users.email', 'users.disabled_at'])
     .where('tickets.id', '=', input.ticketId)
     .executeTakeFirst();
-  if (!ticket?.email || ticket.disabled_at || isUnanswerableAddress(ticket.email)) return null;
+  if (!ticket) return null;
+  const to = input.to ?? (ticket.disabled_at ? null : ticket.email);
+  if (!to || isUnanswerableAddress(to)) return null;
   const thread = await trx
     .selectFrom('email_messages')
     .select(['message_id', 'mailbox_id'])
@@ -74,7 +79,7 @@ export async function queueTicketEmail(
       kind: 'normal',
       purpose: input.purpose,
       from_address: deps.config.mailFrom,
-      to_address: ticket.email,
+      to_address: to,
       subject: ticketSubject(Number(ticket.number), ticket.subject),
       body_text: body,
       in_reply_to: references.at(-1) ?? null,
@@ -86,6 +91,25 @@ export async function queueTicketEmail(
     .executeTakeFirstOrThrow();
   await deps.jobs.send(trx, EMAIL_SEND_JOB, { emailId: row.id }, { singletonKey: row.id });
   return row.id;
+}
+
+/** The archived report's PDF as a mail attachment (none when the message names no report). */
+export async function reportAttachments(deps: ServiceDeps, reportId: string | null) {
+  if (!reportId) return [];
+  const report = await deps.db
+    .selectFrom('monthly_reports')
+    .innerJoin('organizations', 'organizations.id', 'monthly_reports.client_id')
+    .select(['monthly_reports.pdf', 'monthly_reports.month', 'organizations.slug'])
+    .where('monthly_reports.id', '=', reportId)
+    .executeTakeFirst();
+  if (!report) return [];
+  return [
+    {
+      filename: `${report.slug}-report-${report.month}.pdf`,
+      content: Buffer.from(report.pdf),
+      contentType: 'application/pdf',
+    },
+  ];
 }
 
 function escapeHtml(text: string): string {
@@ -123,7 +147,8 @@ export async function sendQueuedEmail(
         .where('id', '=', row.mailbox_id)
         .executeTakeFirst()
     : undefined;
-  const automatic = row.purpose === 'status' || row.purpose === 'notify';
+  const automatic = row.purpose === 'status' || row.purpose === 'notify' || row.purpose === 'report';
+  const attachments = await reportAttachments(deps, row.monthly_report_id);
   const transport = createTransport(deps.config.smtpUrl);
   try {
     await transport.sendMail({
@@ -136,6 +161,7 @@ export async function sendQueuedEmail(
       ...(row.references_ids.length ? { references: row.references_ids } : {}),
       text: row.body_text ?? '',
       html: `<div style="white-space: pre-wrap">${escapeHtml(row.body_text ?? '')}</div>`,
+      ...(attachments.length ? { attachments } : {}),
       headers: {
         'X-Auto-Response-Suppress': 'All',
         ...(automatic ? { 'Auto-Submitted': 'auto-generated' } : {}),

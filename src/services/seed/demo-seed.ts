@@ -6,6 +6,8 @@ import { toActor } from '../auth-service';
 import { bootstrapAgency } from './bootstrap';
 import { seedDemoTickets } from './demo-tickets';
 import { seedDemoTime } from './demo-time';
+import { seedDemoMaintenance } from './demo-maintenance';
+import { seedDemoProposals } from './demo-proposals';
 
 export const DEMO_ADMIN = { email: 'admin@tidewater.example', password: 'tend-demo-admin' } as const;
 export const DEMO_CLIENT_ADMIN = { email: 'priya@hallam.example', password: 'tend-demo-client' } as const;
@@ -222,6 +224,8 @@ export async function seedDemo(services: Services): Promise<void> {
     now,
   );
   await seedDemoTime(services, people, { retainer, payg, onboarding, cover }, tickets, now);
+  await seedDemoMaintenance(services, people, retainer, now);
+  await seedDemoProposals(services, people, tickets, now);
 }
 
 async function createUser(

@@ -16,6 +16,7 @@ import { queueTicketEmail } from '../../integrations/email/outbound-email';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, Executor, ServiceDeps } from '../context';
 import { appendEvents, refreshQueuePosition, resolveEventTime, type NewEvent } from './ticket-history';
+import { replanAfterTicketChange } from '../maintenance/replan-hook';
 import { findVisibleTicket } from './ticket-access';
 import {
   assertAgencyUser,
@@ -89,6 +90,7 @@ export class TicketCommands {
           : []),
       ]);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
+      await replanAfterTicketChange(trx, this.deps, this.calendars, actor, ticket.id);
       if (ticket.priority === 'critical')
         await enqueueSlackNotice(trx, this.deps, { kind: 'critical_created', ticketId: ticket.id });
       return { ticket: await this.reload(trx, ticket.id), coverage };
@@ -117,6 +119,17 @@ export class TicketCommands {
           data: { from: ticket.assignee_id, to: input.assigneeId, reason },
         });
       }
+      // Triage for maintenance: send to (or take back from) the next window, and the planning estimate.
+      if (input.nextWindow !== undefined && input.nextWindow !== ticket.next_window)
+        events.push({
+          type: 'next_window_changed',
+          data: { from: ticket.next_window, to: input.nextWindow, reason },
+        });
+      if (input.estimateMinutes !== undefined && input.estimateMinutes !== ticket.estimate_minutes)
+        events.push({
+          type: 'effort_estimated',
+          data: { from: ticket.estimate_minutes, to: input.estimateMinutes, reason },
+        });
       if (events.length === 0) return ticket;
       await trx
         .updateTable('tickets')
@@ -124,11 +137,14 @@ export class TicketCommands {
           ...(input.priority ? { priority: input.priority } : {}),
           ...(input.kind ? { kind: input.kind } : {}),
           ...(input.assigneeId !== undefined ? { assignee_id: input.assigneeId } : {}),
+          ...(input.nextWindow !== undefined ? { next_window: input.nextWindow } : {}),
+          ...(input.estimateMinutes !== undefined ? { estimate_minutes: input.estimateMinutes } : {}),
         })
         .where('id', '=', ticket.id)
         .execute();
       await appendEvents(trx, ticket.id, actor, at, events);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
+      await replanAfterTicketChange(trx, this.deps, this.calendars, actor, ticket.id);
       return this.reload(trx, ticket.id);
     });
   }
@@ -249,6 +265,7 @@ export class TicketCommands {
         .execute();
       await appendEvents(trx, ticket.id, actor, at, events);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
+      await replanAfterTicketChange(trx, this.deps, this.calendars, actor, ticket.id);
       const notice = events.some((event) => event.type === 'acknowledged')
         ? 'acknowledged'
         : input.status === 'resolved'

@@ -19,5 +19,9 @@ export function toTicketDto(row: TicketRow) {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
+    /** Maintenance triage: sent to the next window, and the engineers' effort estimate (minutes). */
+    nextWindow: row.next_window,
+    estimateMinutes: row.estimate_minutes,
+    choreId: row.chore_id,
   };
 }

@@ -10,7 +10,13 @@ import type { ClientsService } from '../../../src/services/clients-service';
 import type { EstimatesService } from '../../../src/services/estimates-service';
 import type { InboundService } from '../../../src/services/inbound-service';
 import type { LedgerService } from '../../../src/services/ledger-service';
+import type { MaintenanceChoresService } from '../../../src/services/maintenance/chores-service';
+import type { MaintenanceQueries } from '../../../src/services/maintenance/maintenance-queries';
+import type { MaintenanceSchedulesService } from '../../../src/services/maintenance/schedules-service';
+import type { ProjectsService } from '../../../src/services/proposals/projects-service';
+import type { ProposalsService } from '../../../src/services/proposals/proposals-service';
 import type { ReportsService } from '../../../src/services/reports-service';
+import type { MonthlyReportsService } from '../../../src/services/reports/monthly-reports-service';
 import type { SlaPoliciesService } from '../../../src/services/sla-policies-service';
 import type { TicketQueries } from '../../../src/services/tickets/ticket-queries';
 import type { TimeEntriesService } from '../../../src/services/time-entries-service';
@@ -45,11 +51,20 @@ export type TicketEvent = Result<TicketQueries['events']>[number];
 export type SlaBlock = NonNullable<TicketSummary['sla']>;
 export type SlaClock = SlaBlock['response'];
 export type Estimate = Result<EstimatesService['list']>[number];
+export type Proposal = Result<ProposalsService['list']>[number];
+export type Project = Result<ProjectsService['list']>[number];
 export type TimeEntry = Result<TimeEntriesService['create']>;
 export type TimeEntryPage = Result<TimeEntriesService['list']>;
 export type MonthLedger = Result<LedgerService['monthLedger']>;
 export type SlaReport = Result<ReportsService['slaCompliance']>;
 export type ClientHealth = Result<ClientHealthService['list']>[number];
+export type MaintenanceWindow = Result<MaintenanceQueries['listWindows']>[number];
+export type MaintenanceWindowDetail = Result<MaintenanceQueries['getWindow']>;
+export type MaintenanceWindowItem = MaintenanceWindowDetail['items'][number];
+export type MaintenanceBacklog = Result<MaintenanceQueries['backlog']>;
+export type BacklogItem = MaintenanceBacklog['items'][number];
+export type MaintenanceSchedule = Result<MaintenanceSchedulesService['list']>[number];
+export type MaintenanceChore = Result<MaintenanceChoresService['list']>[number];
 
 export interface ListOf<T> {
   items: T[];
@@ -72,3 +87,6 @@ export const KINDS: TicketKind[] = ['support', 'maintenance', 'change'];
 
 export type InboundItem = Result<InboundService['list']>[number];
 export type InboundItemDetail = Result<InboundService['get']>;
+
+export type MonthlyReport = Result<MonthlyReportsService['list']>[number];
+export type MonthlyReportDetail = Result<MonthlyReportsService['get']>;

@@ -13,18 +13,24 @@ const agency = {
   Client: lazy(() => import('../agency/clients/ClientPage')),
   Time: lazy(() => import('../agency/time/TimePage')),
   Settings: lazy(() => import('../agency/settings/SettingsPage')),
+  Maintenance: lazy(() => import('../agency/maintenance/MaintenancePage')),
+  MaintenanceWindow: lazy(() => import('../agency/maintenance/WindowPage')),
 };
 const portal = {
   Dashboard: lazy(() => import('../portal/DashboardPage')),
   Requests: lazy(() => import('../portal/RequestsPage')),
   NewRequest: lazy(() => import('../portal/NewRequestPage')),
   Request: lazy(() => import('../portal/RequestPage')),
+  Maintenance: lazy(() => import('../portal/MaintenancePage')),
+  MaintenanceWindow: lazy(() => import('../portal/MaintenanceWindowPage')),
+  Reports: lazy(() => import('../portal/ReportsPage')),
 };
 const AcceptInvitation = lazy(() => import('../pages/AcceptInvitationPage'));
 
 const AGENCY_NAV = [
   { to: '/queue', label: 'Queue' },
   { to: '/clients', label: 'Clients' },
+  { to: '/maintenance', label: 'Maintenance' },
   { to: '/time', label: 'Time' },
   { to: '/settings', label: 'Settings' },
 ];
@@ -32,6 +38,8 @@ const PORTAL_NAV = [
   { to: '/portal', label: 'Dashboard' },
   { to: '/portal/requests', label: 'My requests' },
   { to: '/portal/requests/new', label: 'Raise a request' },
+  { to: '/portal/maintenance', label: 'Maintenance' },
+  { to: '/portal/reports', label: 'Reports' },
 ];
 
 export const router = createBrowserRouter([
@@ -50,6 +58,8 @@ export const router = createBrowserRouter([
           { path: '/clients/:id', element: <agency.Client /> },
           { path: '/time', element: <agency.Time /> },
           { path: '/settings/*', element: <agency.Settings /> },
+          { path: '/maintenance/windows/:id', element: <agency.MaintenanceWindow /> },
+          { path: '/maintenance/*', element: <agency.Maintenance /> },
         ],
       },
     ],
@@ -64,6 +74,10 @@ export const router = createBrowserRouter([
           { path: '/portal/requests', element: <portal.Requests /> },
           { path: '/portal/requests/new', element: <portal.NewRequest /> },
           { path: '/portal/requests/:id', element: <portal.Request /> },
+          { path: '/portal/maintenance', element: <portal.Maintenance /> },
+          { path: '/portal/maintenance/windows/:id', element: <portal.MaintenanceWindow /> },
+          { path: '/portal/reports', element: <portal.Reports /> },
+          { path: '/portal/reports/:id', element: <portal.Reports /> },
         ],
       },
     ],

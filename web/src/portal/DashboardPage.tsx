@@ -21,6 +21,7 @@ import { useNow } from '../components/sla';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { clientToday, inForce, localMonthOf, portalKeys, useAgreements, useTicketList } from './portal-api';
 import { RequestRows } from './RequestRows';
+import { PendingProposals } from './PendingProposals';
 
 export default function DashboardPage() {
   const { data: me } = useMe();
@@ -29,6 +30,7 @@ export default function DashboardPage() {
     <>
       <PageTitle>{me.organization.name}</PageTitle>
       <Stack gap="lg">
+        <PendingProposals isAdmin={me.role === 'client_admin'} />
         <Hours me={me} />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Compliance me={me} />

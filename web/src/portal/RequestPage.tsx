@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../components/states';
 import { CoverageNotice, coveragePhrase } from './CoverageNotice';
 import { requestTypeLabel, useAgreements, useOwnUsers, useTicket } from './portal-api';
 import { Estimates } from './request/Estimates';
+import { Proposals } from './request/Proposals';
 import { History } from './request/History';
 import { StatusActions } from './request/StatusActions';
 import { ReplyForm, Thread } from './request/Thread';
@@ -77,6 +78,11 @@ function Request({ ticket, me }: { ticket: TicketDetail; me: Me }) {
           <Stack gap="md">
             {/* First in the reading order: a pending estimate is the one thing waiting on the client. */}
             <Estimates
+              ticketId={ticket.id}
+              isAdmin={me.role === 'client_admin'}
+              hasSla={ticket.sla !== null}
+            />
+            <Proposals
               ticketId={ticket.id}
               isAdmin={me.role === 'client_admin'}
               hasSla={ticket.sla !== null}

@@ -10,8 +10,11 @@ import { viewerTimeZone } from '../../app/format';
 import { PageTitle } from '../../app/Shell';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { AgreementCard } from './AgreementCard';
+import { ClientReports } from './ClientReports';
 import { ClientTickets } from './ClientTickets';
 import { ComplianceSection } from './ComplianceSection';
+import { ProjectsSection } from './ProjectsSection';
+import { ClientMaintenanceSection } from '../maintenance/ClientMaintenanceSection';
 import { addMonths, currentMonthIn, monthLabel, monthsBetween } from './months';
 
 /** One client: agreements with their ledgers, six months of SLA compliance, and tickets. */
@@ -47,8 +50,11 @@ export default function ClientPage() {
         </Text>
       </Stack>
       <AgreementsSection client={client.data} />
+      <ClientMaintenanceSection client={client.data} />
       <ComplianceSection client={client.data} />
+      <ProjectsSection client={client.data} viewerZone={zone} />
       <ClientTickets clientId={client.data.id} viewerZone={zone} compact={compact} />
+      <ClientReports client={client.data} />
     </Stack>
   );
 }

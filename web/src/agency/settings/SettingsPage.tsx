@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/states';
 import { CalendarEditor, CalendarsList } from './calendars';
 import { InboundTab } from './inbound';
 import { InvitationsTab } from './invitations';
+import { LogoTab } from './logo';
 import { MailboxesTab } from './mailboxes';
 import { NotificationsTab } from './notifications';
 import { PoliciesList, PolicyEditor } from './policies';
@@ -23,6 +24,7 @@ const SECTIONS = [
   { value: 'mailboxes', label: 'Mailboxes' },
   { value: 'inbound', label: 'Inbound' },
   { value: 'notifications', label: 'Notifications' },
+  { value: 'report-logo', label: 'Report logo' },
 ] as const;
 
 /** The agency's settings: one tab per section, each with its own URL under /settings. */
@@ -77,6 +79,7 @@ function SettingsRoutes() {
       <Route path="mailboxes" element={<MailboxesTab />} />
       <Route path="inbound" element={<InboundTab />} />
       <Route path="notifications" element={<NotificationsTab />} />
+      <Route path="report-logo" element={<LogoTab />} />
       <Route path="*" element={<EmptyState title="No such settings page" />} />
     </Routes>
   );

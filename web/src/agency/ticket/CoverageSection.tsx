@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { Agreement, TicketDetail } from '../../api/types';
@@ -99,8 +99,12 @@ function ChangeWork({ ticket }: { ticket: TicketDetail }) {
   if (isChange)
     return (
       <Text size="sm" p="xs" bg="indigo.0" style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
-        This is change work. Project proposals — scope, price and the client&apos;s approval — arrive with a
-        later release of Tend; until then, agree them with the client outside Tend.
+        This is change work: it is quoted as a project of its own — scope, estimate, price at the
+        agreement&apos;s project rate — and the client approves it before work starts. See the{' '}
+        <Anchor href="#proposals" inherit>
+          proposal
+        </Anchor>
+        ; its time is never drawn from retainer hours.
       </Text>
     );
 

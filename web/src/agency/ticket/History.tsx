@@ -56,6 +56,35 @@ export function describeEvent(
       const count = Array.isArray(data.attachmentIds) ? data.attachmentIds.length : 0;
       return `${who} attached ${count === 1 ? 'a file' : `${count} files`}${data.visibility === 'internal' ? ' to an internal note' : ''}`;
     }
+    case 'proposal_sent': {
+      const minutes = num(data.estimateMinutes);
+      const cents = num(data.amountCents);
+      return `${who} sent the proposal “${str(data.title) ?? ''}”: ${minutes === null ? '?' : formatMinutes(minutes)}${cents === null ? '' : ` (${formatMoney(cents)})`}`;
+    }
+    case 'proposal_decided': {
+      const note = str(data.note);
+      return `${who} ${str(data.decision) ?? 'decided on'} the proposal “${str(data.title) ?? ''}”${note ? ` — “${note}”` : ''}`;
+    }
+    case 'proposal_withdrawn':
+      return `${who} withdrew the proposal “${str(data.title) ?? ''}”`;
+    case 'next_window_changed':
+      return data.to
+        ? `${who} sent it to the next maintenance window${because}`
+        : `${who} took it out of the next maintenance window${because}`;
+    case 'effort_estimated': {
+      const minutes = num(data.to);
+      return minutes === null
+        ? `${who} cleared the planning estimate${because}`
+        : `${who} estimated the work at ${formatMinutes(minutes)}${because}`;
+    }
+    case 'window_planned': {
+      // The planner's move, on whoever's change set it off.
+      const rolls = num(data.rollCount) ?? 0;
+      if (!str(data.windowId)) return 'No maintenance window has room for it (planner)';
+      return rolls > 0
+        ? `Rolled to a later maintenance window, ×${rolls} (planner)`
+        : 'Planned into a maintenance window (planner)';
+    }
     default:
       return `${who}: ${humanize(event.type)}`;
   }

@@ -15,6 +15,7 @@ import { Thread } from './Thread';
 import { Composer, type ComposerMode } from './Composer';
 import { CoverageSection } from './CoverageSection';
 import { Estimates } from './Estimates';
+import { Proposals } from './Proposals';
 import { FollowUps } from './FollowUps';
 import { History } from './History';
 import { SlaAlertsSection } from './SlaAlertsSection';
@@ -23,6 +24,7 @@ import { SlackThreadSection } from './SlackThreadSection';
 import { EmailSection } from './EmailSection';
 import { useAgreement, useClient, useTicket } from './ticketApi';
 import { TimeLog } from './TimeLog';
+import { TicketMaintenance } from '../maintenance/TicketMaintenance';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -132,6 +134,7 @@ function TicketScreen({ ticket, meId }: { ticket: TicketDetail; meId: string }) 
     <>
       <Actions ticket={ticket} staff={staff} meId={meId} onAcknowledge={startAssessment} />
       <CoverageSection ticket={ticket} agreement={agreement.data} />
+      <TicketMaintenance ticket={ticket} agreementZone={agreement.data?.timeZone ?? null} />
       <SlackThreadSection ticket={ticket} />
       <EmailSection ticketId={ticket.id} zone={zone} />
       <Estimates ticket={ticket} agreement={agreement.data} userName={userName} zone={zone} />
@@ -139,6 +142,7 @@ function TicketScreen({ ticket, meId }: { ticket: TicketDetail; meId: string }) 
   );
   const work = (
     <>
+      <Proposals ticket={ticket} agreement={agreement.data} userName={userName} zone={zone} />
       <TimeLog ticket={ticket} agreementZone={agreement.data?.timeZone ?? null} userName={userName} />
       <FollowUps ticket={ticket} />
     </>

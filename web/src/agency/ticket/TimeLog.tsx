@@ -17,6 +17,7 @@ import { formatDate, formatMinutes } from '../../app/format';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Section, ServerError } from './bits';
 import { todayIn, useTicketChange, useTicketTime } from './ticketApi';
+import { useActiveTicketProject } from './proposalApi';
 
 const CATEGORIES = ['bugfix', 'enhancement', 'advisory', 'maintenance'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -83,6 +84,11 @@ export function TimeLog({
                           not billable
                         </Badge>
                       )}
+                      {entry.projectId && (
+                        <Badge size="xs" variant="light" color="indigo" ml={4}>
+                          project
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{entry.category}</Text>
@@ -117,6 +123,9 @@ function LogTimeForm({ ticket, zone }: { ticket: TicketDetail; zone: string | nu
   const [category, setCategory] = useState<Category>(DEFAULT_CATEGORY[ticket.kind]);
   const [billable, setBillable] = useState(true);
   const [description, setDescription] = useState('');
+  // Once the ticket's proposal is approved, its time goes on the project (never drawn from the retainer).
+  const project = useActiveTicketProject(ticket.id);
+  const [onProject, setOnProject] = useState(true);
   const log = useTicketChange(ticket.id, (input: Record<string, unknown>) =>
     api.post<TimeEntry>('/time-entries', input),
   );
@@ -132,6 +141,7 @@ function LogTimeForm({ ticket, zone }: { ticket: TicketDetail; zone: string | nu
         category,
         billable,
         description: description.trim(),
+        ...(project && onProject ? { projectId: project.id } : {}),
       },
       {
         onSuccess: () => {
@@ -189,6 +199,13 @@ function LogTimeForm({ ticket, zone }: { ticket: TicketDetail; zone: string | nu
         checked={billable}
         onChange={(event) => setBillable(event.currentTarget.checked)}
       />
+      {project && (
+        <Checkbox
+          label={`On the project “${project.name}” (not from the retainer)`}
+          checked={onProject}
+          onChange={(event) => setOnProject(event.currentTarget.checked)}
+        />
+      )}
       <ServerError error={log.error} fields={['date', 'minutes', 'category', 'description', 'billable']} />
       <Button
         type="submit"

@@ -56,6 +56,15 @@ function sentence(event: TicketEvent, who: string, hasSla: boolean): string | nu
     }
     case 'estimate_decided':
       return `${who} ${str(data.decision) || 'decided on'} the estimate${str(data.note) ? ` — “${str(data.note)}”` : ''}.`;
+    case 'proposal_sent': {
+      const minutes = typeof data.estimateMinutes === 'number' ? formatMinutes(data.estimateMinutes) : '';
+      const amount = typeof data.amountCents === 'number' ? `, ${formatMoney(data.amountCents)}` : '';
+      return `The agency sent a project proposal, “${str(data.title)}”: ${minutes}${amount}.`;
+    }
+    case 'proposal_decided':
+      return `${who} ${str(data.decision) || 'decided on'} the proposal “${str(data.title)}”${str(data.note) ? ` — “${str(data.note)}”` : ''}.`;
+    case 'proposal_withdrawn':
+      return `The agency withdrew the proposal “${str(data.title)}”.`;
     case 'linked':
     case 'linked_from':
       return `Linked with request #${typeof data.number === 'number' ? data.number : ''} (${humanize(str(data.kind))}).`;
