@@ -33,7 +33,8 @@ async function chooseLogo(page: Page, file: { name: string; mimeType: string; bu
 test('an agency admin sets the logo the reports carry on their cover', async ({ page }) => {
   await logIn(page, AGENCY_ADMIN);
   await page.goto('/settings/report-logo');
-  await expect(page.getByText('No logo yet')).toBeVisible();
+  // The demo agency starts with its own logo; a new one replaces it.
+  await expect(page.getByRole('img', { name: 'The agency’s logo' })).toBeVisible();
   await chooseLogo(page, { name: 'not-a-logo.png', mimeType: 'image/png', buffer: Buffer.from('hello') });
   await page.getByRole('button', { name: 'Save logo' }).click();
   await expect(page.getByText('must be a PNG, JPEG or SVG image')).toBeVisible();

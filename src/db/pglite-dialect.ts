@@ -72,10 +72,12 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     // Text without parameters may hold several statements (pg-boss installs its schema that way), which a
-    // prepared statement refuses; run it as a script and answer with its last result.
+    // prepared statement refuses; run it as a script. Its answer carries the rows of every statement in order
+    // (as node-postgres does for a multi-statement text): pg-boss's maintenance claim reads the row of the
+    // lock it takes in the first statement. The affected count is the last statement's.
     const result =
       compiledQuery.parameters.length === 0
-        ? ((await this.pglite.exec(compiledQuery.sql)).at(-1) ?? { rows: [] as R[], affectedRows: 0 })
+        ? scriptResult<R>(await this.pglite.exec(compiledQuery.sql))
         : await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], { rowMode: 'object' });
     const affected = result.affectedRows;
     return {
@@ -88,4 +90,14 @@ class PGliteConnection implements DatabaseConnection {
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming queries are not supported on PGlite');
   }
+}
+
+function scriptResult<R>(results: ReadonlyArray<{ rows: unknown[]; affectedRows?: number }>): {
+  rows: R[];
+  affectedRows?: number;
+} {
+  return {
+    rows: results.flatMap((result) => result.rows) as R[],
+    affectedRows: results.at(-1)?.affectedRows ?? 0,
+  };
 }

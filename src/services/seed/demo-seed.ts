@@ -8,6 +8,7 @@ import { seedDemoTickets } from './demo-tickets';
 import { seedDemoTime } from './demo-time';
 import { seedDemoMaintenance } from './demo-maintenance';
 import { seedDemoProposals } from './demo-proposals';
+import { DEMO_AGENCY_LOGO_SVG } from './demo-logo';
 
 export const DEMO_ADMIN = { email: 'admin@tidewater.example', password: 'tend-demo-admin' } as const;
 export const DEMO_CLIENT_ADMIN = { email: 'priya@hallam.example', password: 'tend-demo-client' } as const;
@@ -226,6 +227,7 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedDemoTime(services, people, { retainer, payg, onboarding, cover }, tickets, now);
   await seedDemoMaintenance(services, people, retainer, now);
   await seedDemoProposals(services, people, tickets, now);
+  await services.agencyLogo.set(admin, Buffer.from(DEMO_AGENCY_LOGO_SVG));
 }
 
 async function createUser(
