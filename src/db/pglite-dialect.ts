@@ -81,7 +81,7 @@ class PGliteConnection implements DatabaseConnection {
         : await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], { rowMode: 'object' });
     const affected = result.affectedRows;
     return {
-      rows: result.rows as R[],
+      rows: result.rows,
       ...(affected !== undefined && affected > 0 ? { numAffectedRows: BigInt(affected) } : {}),
     };
   }
