@@ -1,12 +1,16 @@
 import type { MaintenanceChoreRow } from '../../db/schema';
 import type { ChoreCreateInput, ChoreUpdateInput } from '../../schemas/maintenance';
-import { recordAudit } from '../audit';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, Executor, ServiceDeps } from '../context';
+import {
+  agreementOf,
+  auditAgreementItem,
+  changeUnderPlanningLock,
+  type AgreementItemAudit,
+} from './agreement-items';
 import { upkeepAgreement } from './agreement-upkeep';
 import { findAgreementForStaff, findChoreForStaff } from './maintenance-access';
 import { toChoreDto } from './maintenance-dto';
-import { lockPlanning } from './planning-lock';
 
 /**
  * Recurring chores per agreement (agency staff only). A change runs the agreement's upkeep at once, so a
@@ -33,9 +37,7 @@ export class MaintenanceChoresService {
 
   async create(actor: Actor, agreementId: string, input: ChoreCreateInput) {
     const agreement = await findAgreementForStaff(this.deps.db, actor, agreementId);
-    return this.deps.db.transaction().execute(async (trx) => {
-      await lockPlanning(trx, agreement.id);
-      const now = this.deps.clock.now();
+    return changeUnderPlanningLock(this.deps, agreement.id, async (trx, now) => {
       const row = await trx
         .insertInto('maintenance_chores')
         .values({
@@ -52,16 +54,14 @@ export class MaintenanceChoresService {
         .returningAll()
         .executeTakeFirstOrThrow();
       const upkeep = await upkeepAgreement(trx, this.deps, this.calendars, agreement.id, actor);
-      await this.audit(trx, actor, 'maintenance_chore.created', row, agreement.client_id, now);
+      await this.audit(trx, actor, 'created', row, agreement.client_id, now);
       return this.withTicket(trx, row.id, upkeep.choreTickets);
     });
   }
 
   async update(actor: Actor, id: string, input: ChoreUpdateInput) {
     const found = await findChoreForStaff(this.deps.db, actor, id);
-    return this.deps.db.transaction().execute(async (trx) => {
-      await lockPlanning(trx, found.agreement_id);
-      const now = this.deps.clock.now();
+    return changeUnderPlanningLock(this.deps, found.agreement_id, async (trx, now) => {
       const row = await trx
         .updateTable('maintenance_chores')
         .set({
@@ -78,7 +78,8 @@ export class MaintenanceChoresService {
         .returningAll()
         .executeTakeFirstOrThrow();
       const upkeep = await upkeepAgreement(trx, this.deps, this.calendars, row.agreement_id, actor);
-      await this.audit(trx, actor, 'maintenance_chore.updated', row, await this.clientOf(trx, row), now);
+      const agreement = await agreementOf(trx, row.agreement_id);
+      await this.audit(trx, actor, 'updated', row, agreement.client_id, now);
       return this.withTicket(trx, row.id, upkeep.choreTickets);
     });
   }
@@ -94,7 +95,8 @@ export class MaintenanceChoresService {
         .where('id', '=', found.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await this.audit(trx, actor, 'maintenance_chore.stopped', row, await this.clientOf(trx, row), now);
+      const agreement = await agreementOf(trx, row.agreement_id);
+      await this.audit(trx, actor, 'stopped', row, agreement.client_id, now);
     });
   }
 
@@ -116,30 +118,22 @@ export class MaintenanceChoresService {
     return { ...toChoreDto(row), createdTicketId: ticket?.id ?? null };
   }
 
-  private async clientOf(trx: Executor, row: MaintenanceChoreRow): Promise<string> {
-    const agreement = await trx
-      .selectFrom('agreements')
-      .select('client_id')
-      .where('id', '=', row.agreement_id)
-      .executeTakeFirstOrThrow();
-    return agreement.client_id;
-  }
-
-  private async audit(
+  private audit(
     trx: Executor,
     actor: Actor,
-    action: string,
+    change: AgreementItemAudit['change'],
     row: MaintenanceChoreRow,
     clientId: string,
     at: Date,
   ): Promise<void> {
-    await recordAudit(trx, actor, {
-      action,
+    const data = toChoreDto(row);
+    return auditAgreementItem(trx, actor, {
       entity: 'maintenance_chore',
+      change,
       entityId: row.id,
-      organizationId: clientId,
+      clientId,
       at,
-      data: toChoreDto(row),
+      data,
     });
   }
 }

@@ -1,13 +1,17 @@
 import type { MaintenanceScheduleRow } from '../../db/schema';
 import type { ScheduleCreateInput, ScheduleUpdateInput } from '../../schemas/maintenance';
-import { recordAudit } from '../audit';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, Executor, ServiceDeps } from '../context';
+import {
+  agreementOf,
+  auditAgreementItem,
+  changeUnderPlanningLock,
+  type AgreementItemAudit,
+} from './agreement-items';
 import { upkeepAgreement } from './agreement-upkeep';
 import { findAgreementForStaff, findScheduleForStaff } from './maintenance-access';
 import { toScheduleDto } from './maintenance-dto';
 import { rematerialiseSchedule } from './materialise';
-import { lockPlanning } from './planning-lock';
 
 /** Recurring windows per agreement (agency staff only): creating or editing one re-plans the agreement. */
 export class MaintenanceSchedulesService {
@@ -30,9 +34,7 @@ export class MaintenanceSchedulesService {
 
   async create(actor: Actor, agreementId: string, input: ScheduleCreateInput) {
     const agreement = await findAgreementForStaff(this.deps.db, actor, agreementId);
-    return this.deps.db.transaction().execute(async (trx) => {
-      await lockPlanning(trx, agreement.id);
-      const now = this.deps.clock.now();
+    return changeUnderPlanningLock(this.deps, agreement.id, async (trx, now) => {
       const row = await trx
         .insertInto('maintenance_schedules')
         .values({
@@ -46,16 +48,14 @@ export class MaintenanceSchedulesService {
         .returningAll()
         .executeTakeFirstOrThrow();
       const upkeep = await upkeepAgreement(trx, this.deps, this.calendars, agreement.id, actor);
-      await this.audit(trx, actor, 'maintenance_schedule.created', row, agreement.client_id, now);
+      await this.audit(trx, actor, 'created', row, agreement.client_id, now);
       return { ...toScheduleDto(row, agreement.time_zone), windowsCreated: upkeep.windowsCreated };
     });
   }
 
   async update(actor: Actor, id: string, input: ScheduleUpdateInput) {
     const found = await findScheduleForStaff(this.deps.db, actor, id);
-    return this.deps.db.transaction().execute(async (trx) => {
-      await lockPlanning(trx, found.agreement_id);
-      const now = this.deps.clock.now();
+    return changeUnderPlanningLock(this.deps, found.agreement_id, async (trx, now) => {
       const row = await trx
         .updateTable('maintenance_schedules')
         .set({
@@ -68,10 +68,10 @@ export class MaintenanceSchedulesService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      const agreement = await this.agreementOf(trx, row.agreement_id);
+      const agreement = await agreementOf(trx, row.agreement_id);
       await rematerialiseSchedule(trx, row, agreement.time_zone, now);
       await upkeepAgreement(trx, this.deps, this.calendars, row.agreement_id, actor);
-      await this.audit(trx, actor, 'maintenance_schedule.updated', row, agreement.client_id, now);
+      await this.audit(trx, actor, 'updated', row, agreement.client_id, now);
       return toScheduleDto(row, agreement.time_zone);
     });
   }
@@ -79,45 +79,41 @@ export class MaintenanceSchedulesService {
   /** Stops the schedule: its windows still to come go, its past windows stay as they were. */
   async remove(actor: Actor, id: string): Promise<void> {
     const found = await findScheduleForStaff(this.deps.db, actor, id);
-    await this.deps.db.transaction().execute(async (trx) => {
-      await lockPlanning(trx, found.agreement_id);
-      const now = this.deps.clock.now();
+    await changeUnderPlanningLock(this.deps, found.agreement_id, async (trx, now) => {
       const row = await trx
         .updateTable('maintenance_schedules')
         .set({ active: false, updated_at: now })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      const agreement = await this.agreementOf(trx, row.agreement_id);
+      const agreement = await agreementOf(trx, row.agreement_id);
       await rematerialiseSchedule(trx, row, agreement.time_zone, now);
       await upkeepAgreement(trx, this.deps, this.calendars, row.agreement_id, actor);
-      await this.audit(trx, actor, 'maintenance_schedule.stopped', row, agreement.client_id, now);
+      await this.audit(trx, actor, 'stopped', row, agreement.client_id, now);
     });
   }
 
-  private agreementOf(trx: Executor, id: string) {
-    return trx
-      .selectFrom('agreements')
-      .select(['id', 'client_id', 'time_zone'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-  }
-
-  private async audit(
+  private audit(
     trx: Executor,
     actor: Actor,
-    action: string,
+    change: AgreementItemAudit['change'],
     row: MaintenanceScheduleRow,
     clientId: string,
     at: Date,
   ): Promise<void> {
-    await recordAudit(trx, actor, {
-      action,
+    const data = {
+      name: row.name,
+      rule: row.rule,
+      capacityMinutes: row.capacity_minutes,
+      active: row.active,
+    };
+    return auditAgreementItem(trx, actor, {
       entity: 'maintenance_schedule',
+      change,
       entityId: row.id,
-      organizationId: clientId,
+      clientId,
       at,
-      data: { name: row.name, rule: row.rule, capacityMinutes: row.capacity_minutes, active: row.active },
+      data,
     });
   }
 }

@@ -1,34 +1,44 @@
-// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one (long lists).
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
+// One formatter per style and zone: building an Intl.DateTimeFormat costs far more than using one (long lists).
+const formatters = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+/** The en-GB formatter for a style (a module constant, so it can key the cache) in a zone. */
+export function zonedFormatter(timeZone: string, style: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let byZone = formatters.get(style);
+  if (!byZone) {
+    byZone = new Map();
+    formatters.set(style, byZone);
+  }
+  let format = byZone.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { ...style, timeZone });
+    byZone.set(timeZone, format);
+  }
+  return format;
+}
+
+/** "Tue, 8 Dec 2026". */
+export const DAY_STYLE: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+};
+
+const INSTANT_STYLE: Intl.DateTimeFormatOptions = {
+  ...DAY_STYLE,
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
 
 /** Every time shown to a person carries its zone. */
 export function formatInstant(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  let format = instantFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    instantFormats.set(timeZone, format);
-  }
-  return format.format(new Date(iso));
+  return zonedFormatter(timeZone, INSTANT_STYLE).format(new Date(iso));
 }
 
 export function formatDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  return zonedFormatter('UTC', DAY_STYLE).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** The viewer's own zone, from the browser. */

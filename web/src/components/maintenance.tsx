@@ -1,6 +1,6 @@
 import { Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import type { BacklogItem, MaintenanceWindow } from '../api/types';
-import { formatMinutes } from '../app/format';
+import { DAY_STYLE, formatMinutes, zonedFormatter } from '../app/format';
 
 /*
  * Maintenance widgets the agency desk and the portal share: a window's times in its own zone, its status, how
@@ -10,48 +10,22 @@ import { formatMinutes } from '../app/format';
 export type WindowStatus = MaintenanceWindow['status'];
 export type UnplannedReason = NonNullable<BacklogItem['unplannedReason']>;
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-function timeFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    timeFormats.set(timeZone, format);
-  }
-  return format;
-}
+const TIME_STYLE: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
 
 /** "18:00" and the zone's short name ("GMT", "CET", "GMT-5") of an instant in a zone. */
 function timeParts(iso: string, timeZone: string): { time: string; zone: string } {
-  const parts = timeFormat(timeZone).formatToParts(new Date(iso));
+  const parts = zonedFormatter(timeZone, TIME_STYLE).formatToParts(new Date(iso));
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { time: `${get('hour')}:${get('minute')}`, zone: get('timeZoneName') };
 }
 
 export function formatWindowDay(iso: string, timeZone: string): string {
-  return dayFormat(timeZone).format(new Date(iso));
+  return zonedFormatter(timeZone, DAY_STYLE).format(new Date(iso));
 }
 
 /** "18:00–22:00 GMT"; an end on another day carries its date. The zone is always stated. */

@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { PRIORITIES, type MaintenanceChore, type Priority } from '../../api/types';
 import { formatMinutes } from '../../app/format';
-import { ServerError } from '../ticket/bits';
 import { parseDuration } from '../time/duration';
+import { DurationInput, FormActions } from './form-parts';
 import { useSaveChore } from './maintenanceApi';
 
 const CADENCES = [
@@ -86,17 +86,14 @@ export function ChoreForm({
           data={cadenceOptions}
           error={apiError?.fieldError('cadenceMonths')}
         />
-        <TextInput
+        <DurationInput
           label="Estimate"
-          required
           value={estimate}
-          onChange={(event) => setEstimate(event.currentTarget.value)}
-          description={estimateMinutes ? `= ${formatMinutes(estimateMinutes)}` : '1h, 45, 1h30'}
-          error={
-            estimate.trim() && estimateMinutes === null
-              ? 'Write 1h, 45 or 1h30'
-              : apiError?.fieldError('estimateMinutes')
-          }
+          onChange={setEstimate}
+          minutes={estimateMinutes}
+          hint="1h, 45, 1h30"
+          unreadable="Write 1h, 45 or 1h30"
+          serverError={apiError?.fieldError('estimateMinutes')}
         />
       </Group>
       <Group grow gap="xs" align="flex-start">
@@ -120,19 +117,14 @@ export function ChoreForm({
       <Text size="xs" c="dimmed">
         A ticket for the chore appears when it falls due for the next window, and is planned with the backlog.
       </Text>
-      <ServerError error={save.error} fields={FIELDS} />
-      <Group gap="xs" justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          loading={save.isPending}
-          disabled={!title.trim() || !estimateMinutes || !nextDueOn}
-        >
-          {chore ? 'Save chore' : 'Add chore'}
-        </Button>
-      </Group>
+      <FormActions
+        error={save.error}
+        fields={FIELDS}
+        onCancel={onDone}
+        saving={save.isPending}
+        disabled={!title.trim() || !estimateMinutes || !nextDueOn}
+        submitLabel={chore ? 'Save chore' : 'Add chore'}
+      />
     </Stack>
   );
 }

@@ -1,14 +1,13 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { Client } from '../../api/types';
-import { formatMinutes } from '../../app/format';
 import { formatWindowTimes } from '../../components/maintenance';
 import { AGREEMENT_KIND_LABEL } from '../clients/AgreementCard';
 import { wallTimeToInstant } from '../settings/zoned';
-import { ServerError } from '../ticket/bits';
 import { parseDuration } from '../time/duration';
+import { DurationInput, FormActions } from './form-parts';
 import { useClientAgreements, useCreateOneOffWindow } from './maintenanceApi';
 
 const DAY_MS = 86_400_000;
@@ -133,21 +132,15 @@ export function OneOffWindowModal({
             error={apiError?.fieldError('endsAt')}
           />
         </Group>
-        <TextInput
+        <DurationInput
           label="Capacity"
-          required
-          description={
-            capacityMinutes
-              ? `= ${formatMinutes(capacityMinutes)} of work`
-              : 'Hours of work it holds: 4h, 90, 1h30'
-          }
           value={capacity}
-          onChange={(event) => setCapacity(event.currentTarget.value)}
-          error={
-            capacity.trim() && capacityMinutes === null
-              ? 'Write minutes (90), hours and minutes (1h30) or hours (4h)'
-              : apiError?.fieldError('capacityMinutes')
-          }
+          onChange={setCapacity}
+          minutes={capacityMinutes}
+          suffix=" of work"
+          hint="Hours of work it holds: 4h, 90, 1h30"
+          unreadable="Write minutes (90), hours and minutes (1h30) or hours (4h)"
+          serverError={apiError?.fieldError('capacityMinutes')}
         />
         {times && zone && (
           <Text size="sm" data-testid="one-off-preview">
@@ -158,19 +151,14 @@ export function OneOffWindowModal({
           The backlog is planned again at once: items that fit move into the new window by priority, then due
           date, then age.
         </Text>
-        <ServerError error={create.error} fields={['title', 'startsAt', 'endsAt', 'capacityMinutes']} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            loading={create.isPending}
-            disabled={!chosen || !times || !capacityMinutes || !title.trim()}
-          >
-            Create window
-          </Button>
-        </Group>
+        <FormActions
+          error={create.error}
+          fields={['title', 'startsAt', 'endsAt', 'capacityMinutes']}
+          onCancel={onClose}
+          saving={create.isPending}
+          disabled={!chosen || !times || !capacityMinutes || !title.trim()}
+          submitLabel="Create window"
+        />
       </Stack>
     </Modal>
   );

@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import type { MaintenanceSchedule } from '../../api/types';
 import { formatMinutes } from '../../app/format';
-import { ServerError } from '../ticket/bits';
 import { parseDuration } from '../time/duration';
+import { DurationInput, FormActions } from './form-parts';
 import { useSaveSchedule } from './maintenanceApi';
 import { NTHS, previewRule, WEEKDAYS, type Nth, type ScheduleRule, type Weekday } from './schedule-rule';
 
@@ -16,6 +16,8 @@ const FIELDS = [
   'rule.durationMinutes',
   'rule.firstMonth',
 ];
+
+const UNREADABLE = 'Write 4h, 90 or 1h30';
 
 /**
  * A recurring window: which day of the month (the nth weekday or a fixed day), when it starts and how long it
@@ -71,8 +73,6 @@ export function ScheduleForm({
     const body = { name: name.trim(), rule: draft, capacityMinutes };
     save.mutate(schedule ? { id: schedule.id, ...body } : body, { onSuccess: onDone });
   };
-  const durationError = (text: string, parsed: number | null) =>
-    text.trim() && parsed === null ? 'Write 4h, 90 or 1h30' : undefined;
 
   return (
     <Stack
@@ -144,25 +144,26 @@ export function ScheduleForm({
           onChange={(event) => setStartTime(event.currentTarget.value)}
           error={apiError?.fieldError('rule.startTime')}
         />
-        <TextInput
+        <DurationInput
           label="Lasts"
-          required
           value={duration}
-          onChange={(event) => setDuration(event.currentTarget.value)}
-          description={durationMinutes ? `= ${formatMinutes(durationMinutes)}` : '4h, 90, 1h30'}
-          error={durationError(duration, durationMinutes) ?? apiError?.fieldError('rule.durationMinutes')}
+          onChange={setDuration}
+          minutes={durationMinutes}
+          hint="4h, 90, 1h30"
+          unreadable={UNREADABLE}
+          serverError={apiError?.fieldError('rule.durationMinutes')}
         />
       </Group>
       <Group grow gap="xs" align="flex-start">
-        <TextInput
+        <DurationInput
           label="Capacity"
-          required
           value={capacity}
-          onChange={(event) => setCapacity(event.currentTarget.value)}
-          description={
-            capacityMinutes ? `= ${formatMinutes(capacityMinutes)} of work` : 'Hours of work it holds'
-          }
-          error={durationError(capacity, capacityMinutes) ?? apiError?.fieldError('capacityMinutes')}
+          onChange={setCapacity}
+          minutes={capacityMinutes}
+          suffix=" of work"
+          hint="Hours of work it holds"
+          unreadable={UNREADABLE}
+          serverError={apiError?.fieldError('capacityMinutes')}
         />
         <TextInput
           type="month"
@@ -183,15 +184,14 @@ export function ScheduleForm({
       <Text size="xs" c="dimmed">
         Saving creates (or moves) its windows for the next 12 months and plans the backlog again.
       </Text>
-      <ServerError error={save.error} fields={FIELDS} />
-      <Group gap="xs" justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={save.isPending} disabled={!draft || !capacityMinutes || !name.trim()}>
-          {schedule ? 'Save schedule' : 'Add schedule'}
-        </Button>
-      </Group>
+      <FormActions
+        error={save.error}
+        fields={FIELDS}
+        onCancel={onDone}
+        saving={save.isPending}
+        disabled={!draft || !capacityMinutes || !name.trim()}
+        submitLabel={schedule ? 'Save schedule' : 'Add schedule'}
+      />
     </Stack>
   );
 }

@@ -1,13 +1,13 @@
-import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Agreement, Client, MaintenanceSchedule } from '../../api/types';
 import { formatMinutes } from '../../app/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { AGREEMENT_KIND_LABEL } from '../clients/AgreementCard';
 import { currentMonthIn } from '../clients/months';
-import { ServerError } from '../ticket/bits';
 import { Chores } from './ChoresSection';
 import { useClientAgreements, useSaveSchedule, useSchedules } from './maintenanceApi';
+import { RecurringItemsSection, RecurringRowActions, StoppedBadge, stoppedStyle } from './RecurringItems';
 import { ScheduleForm } from './ScheduleForm';
 
 /** Per agreement of one client: its recurring windows and its recurring chores. */
@@ -71,66 +71,37 @@ function AgreementMaintenance({ agreement }: { agreement: Agreement }) {
 
 function Schedules({ agreement }: { agreement: Agreement }) {
   const schedules = useSchedules(agreement.id);
-  const [editing, setEditing] = useState<MaintenanceSchedule | 'new' | null>(null);
   return (
-    <Stack gap="xs" aria-label="Recurring windows" component="section">
-      <Group justify="space-between" gap="xs">
-        <Title order={3} size="h5">
-          Recurring windows
-        </Title>
-        <Button size="xs" variant="light" onClick={() => setEditing('new')}>
-          Add schedule
-        </Button>
-      </Group>
-      {schedules.isPending ? (
-        <LoadingState label="Loading schedules…" />
-      ) : schedules.isError ? (
-        <ErrorState error={schedules.error} onRetry={() => void schedules.refetch()} />
-      ) : schedules.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No recurring windows. Add a schedule, or create one-off windows from the calendar.
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table fz="sm" verticalSpacing="xs" aria-label={`Schedules of ${agreement.name}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Schedule</Table.Th>
-                <Table.Th>When ({agreement.timeZone})</Table.Th>
-                <Table.Th>Capacity</Table.Th>
-                <Table.Th aria-label="Actions" />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {schedules.data.map((schedule) => (
-                <ScheduleRow
-                  key={schedule.id}
-                  schedule={schedule}
-                  agreementId={agreement.id}
-                  onEdit={() => setEditing(schedule)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+    <RecurringItemsSection
+      label="Recurring windows"
+      title="Recurring windows"
+      addLabel="Add schedule"
+      loadingLabel="Loading schedules…"
+      empty="No recurring windows. Add a schedule, or create one-off windows from the calendar."
+      items={schedules}
+      tableLabel={`Schedules of ${agreement.name}`}
+      minWidth={560}
+      columns={
+        <>
+          <Table.Th>Schedule</Table.Th>
+          <Table.Th>When ({agreement.timeZone})</Table.Th>
+          <Table.Th>Capacity</Table.Th>
+        </>
+      }
+      renderRow={(schedule, onEdit) => (
+        <ScheduleRow key={schedule.id} schedule={schedule} agreementId={agreement.id} onEdit={onEdit} />
       )}
-      {editing && (
-        <Modal
-          opened
-          onClose={() => setEditing(null)}
-          title={editing === 'new' ? 'New schedule' : 'Edit schedule'}
-          size="lg"
-        >
-          <ScheduleForm
-            agreementId={agreement.id}
-            timeZone={agreement.timeZone}
-            schedule={editing === 'new' ? undefined : editing}
-            defaultMonth={currentMonthIn(agreement.timeZone)}
-            onDone={() => setEditing(null)}
-          />
-        </Modal>
+      modalTitle={(isNew) => (isNew ? 'New schedule' : 'Edit schedule')}
+      renderForm={(schedule, onDone) => (
+        <ScheduleForm
+          agreementId={agreement.id}
+          timeZone={agreement.timeZone}
+          schedule={schedule}
+          defaultMonth={currentMonthIn(agreement.timeZone)}
+          onDone={onDone}
+        />
       )}
-    </Stack>
+    />
   );
 }
 
@@ -145,37 +116,23 @@ function ScheduleRow({
 }) {
   const save = useSaveSchedule(agreementId);
   return (
-    <Table.Tr data-testid="schedule-row" style={schedule.active ? undefined : { opacity: 0.6 }}>
+    <Table.Tr data-testid="schedule-row" style={stoppedStyle(schedule.active)}>
       <Table.Td>
         <Text size="sm" fw={600}>
           {schedule.name}
         </Text>
-        {!schedule.active && (
-          <Badge size="xs" color="gray" variant="light">
-            stopped
-          </Badge>
-        )}
+        <StoppedBadge active={schedule.active} />
       </Table.Td>
       <Table.Td>{schedule.description}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMinutes(schedule.capacityMinutes)}</Table.Td>
-      <Table.Td>
-        <Group gap={4} wrap="nowrap" justify="flex-end">
-          <Button size="compact-xs" variant="subtle" onClick={onEdit}>
-            Edit
-          </Button>
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            color={schedule.active ? 'red' : undefined}
-            loading={save.isPending}
-            onClick={() => save.mutate({ id: schedule.id, active: !schedule.active })}
-            title={schedule.active ? 'Its windows still to come are removed' : undefined}
-          >
-            {schedule.active ? 'Stop' : 'Resume'}
-          </Button>
-        </Group>
-        <ServerError error={save.error} />
-      </Table.Td>
+      <RecurringRowActions
+        active={schedule.active}
+        onEdit={onEdit}
+        onToggle={() => save.mutate({ id: schedule.id, active: !schedule.active })}
+        toggling={save.isPending}
+        error={save.error}
+        stopHint="Its windows still to come are removed"
+      />
     </Table.Tr>
   );
 }

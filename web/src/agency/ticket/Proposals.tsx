@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Agreement, Proposal, TicketDetail } from '../../api/types';
 import { formatInstant, formatMinutes, formatMoney } from '../../app/format';
+import { ProposalTerms } from '../../components/proposal';
 import { ErrorState, LoadingState } from '../../components/states';
 import { isChangeWork, projectRateOf } from '../../../../src/domain/proposals/proposal-rules';
-import { Markdown, Section, ServerError } from './bits';
+import { Section, ServerError } from './bits';
 import { ProposalForm, type ProposalFields } from './ProposalForm';
 import { useProject, useProposals } from './proposalApi';
 import { useTicketChange } from './ticketApi';
@@ -159,20 +160,7 @@ function ProposalCard({
           <Figure label="Rate" value={`${formatMoney(proposal.rateCents)}/h`} testId="proposal-rate" />
           <Figure label="Price" value={formatMoney(proposal.amountCents)} testId="proposal-price" />
         </SimpleGrid>
-        <div>
-          <Text size="xs" c="dimmed">
-            Scope
-          </Text>
-          <Markdown>{proposal.scope}</Markdown>
-        </div>
-        {proposal.assumptions && (
-          <div>
-            <Text size="xs" c="dimmed">
-              Assumptions
-            </Text>
-            <Markdown>{proposal.assumptions}</Markdown>
-          </div>
-        )}
+        <ProposalTerms scope={proposal.scope} assumptions={proposal.assumptions} />
         <Text size="xs" c="dimmed">
           Drafted {formatInstant(proposal.createdAt, zone)} by {who(proposal.createdBy)}
           {proposal.sentAt && ` · sent ${formatInstant(proposal.sentAt, zone)}`}

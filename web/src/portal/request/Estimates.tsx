@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 import type { Estimate } from '../../api/types';
 import { formatInstant, formatMinutes, formatMoney, viewerTimeZone } from '../../app/format';
 import { ErrorState, LoadingState } from '../../components/states';
 import { portalKeys, useEstimates } from '../portal-api';
+import { DecisionForm } from './DecisionForm';
 
 const STATUS_COLOR: Record<Estimate['status'], string> = {
   pending: 'yellow',
@@ -113,7 +114,6 @@ function PendingEstimate({
       void queryClient.invalidateQueries({ queryKey: portalKeys.tickets });
     },
   });
-  const error = decide.error instanceof ApiError ? decide.error : null;
   return (
     <Paper withBorder p="sm" data-testid="pending-estimate" bg="yellow.0">
       <Stack gap="xs">
@@ -143,38 +143,14 @@ function PendingEstimate({
         </Text>
         {isAdmin ? (
           <>
-            <Textarea
-              label="Note to the agency (optional)"
-              autosize
-              minRows={2}
-              maxLength={10_000}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              error={error?.fieldError('note')}
+            <DecisionForm
+              note={note}
+              onNoteChange={setNote}
+              error={decide.error}
+              deciding={decide.isPending ? decide.variables : null}
+              onDecide={(decision) => decide.mutate(decision)}
+              approveLabel="Approve estimate"
             />
-            {decide.isError && (
-              <Alert color="red" role="alert">
-                {error?.message ?? 'The decision was not saved.'}
-              </Alert>
-            )}
-            <Group gap="xs">
-              <Button
-                color="teal"
-                loading={decide.isPending && decide.variables === 'approve'}
-                disabled={decide.isPending}
-                onClick={() => decide.mutate('approve')}
-              >
-                Approve estimate
-              </Button>
-              <Button
-                variant="default"
-                loading={decide.isPending && decide.variables === 'decline'}
-                disabled={decide.isPending}
-                onClick={() => decide.mutate('decline')}
-              >
-                Decline
-              </Button>
-            </Group>
           </>
         ) : (
           <Text size="sm" c="dimmed">

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
 import type { Proposal } from '../../api/types';
 import { formatInstant, formatMinutes, formatMoney, viewerTimeZone } from '../../app/format';
-import Markdown from '../../components/Markdown';
+import { ProposalTerms } from '../../components/proposal';
 import { ErrorState } from '../../components/states';
 import { useDecideProposal, useTicketProposals } from '../proposals-api';
+import { DecisionForm } from './DecisionForm';
 
 const STATUS_COLOR: Record<Proposal['status'], string> = {
   draft: 'gray',
@@ -69,20 +69,7 @@ function ProposalView({
           <Figure label="Rate" value={`${formatMoney(proposal.rateCents)} an hour`} />
           <Figure label="Price" value={formatMoney(proposal.amountCents)} testId="portal-proposal-price" />
         </Group>
-        <div>
-          <Text size="xs" c="dimmed">
-            Scope
-          </Text>
-          <Markdown>{proposal.scope}</Markdown>
-        </div>
-        {proposal.assumptions && (
-          <div>
-            <Text size="xs" c="dimmed">
-              Assumptions
-            </Text>
-            <Markdown>{proposal.assumptions}</Markdown>
-          </div>
-        )}
+        <ProposalTerms scope={proposal.scope} assumptions={proposal.assumptions} />
         <Text size="xs" c="dimmed">
           {proposal.sentAt && `Sent ${formatInstant(proposal.sentAt, zone)}. `}
           {proposal.decidedAt &&
@@ -108,42 +95,16 @@ function ProposalView({
 function Decide({ proposal }: { proposal: Proposal }) {
   const [note, setNote] = useState('');
   const decide = useDecideProposal(proposal);
-  const error = decide.error instanceof ApiError ? decide.error : null;
-  const choose = (decision: 'approve' | 'decline') => decide.mutate({ decision, note: note.trim() });
   return (
     <Stack gap="xs">
-      <Textarea
-        label="Note to the agency (optional)"
-        autosize
-        minRows={2}
-        maxLength={10_000}
-        value={note}
-        onChange={(event) => setNote(event.currentTarget.value)}
-        error={error?.fieldError('note')}
+      <DecisionForm
+        note={note}
+        onNoteChange={setNote}
+        error={decide.error}
+        deciding={decide.isPending ? decide.variables.decision : null}
+        onDecide={(decision) => decide.mutate({ decision, note: note.trim() })}
+        approveLabel="Approve proposal"
       />
-      {decide.isError && (
-        <Alert color="red" role="alert">
-          {error?.message ?? 'The decision was not saved.'}
-        </Alert>
-      )}
-      <Group gap="xs">
-        <Button
-          color="teal"
-          loading={decide.isPending && decide.variables.decision === 'approve'}
-          disabled={decide.isPending}
-          onClick={() => choose('approve')}
-        >
-          Approve proposal
-        </Button>
-        <Button
-          variant="default"
-          loading={decide.isPending && decide.variables.decision === 'decline'}
-          disabled={decide.isPending}
-          onClick={() => choose('decline')}
-        >
-          Decline
-        </Button>
-      </Group>
     </Stack>
   );
 }
