@@ -242,6 +242,13 @@ test('the agency plans and runs maintenance windows; clients see their own in th
   );
   const planned = upcoming.getByTestId('portal-planned-item').filter({ hasText: 'contract test' });
   await expect(planned.getByTestId('rolled-badge')).toHaveText('rolled ×1');
+  // Its history says, in the client's words, which window it is in and that it moved.
+  await planned.getByRole('link').click();
+  await expect(
+    client.getByText(/^Moved to the maintenance window ending .* \(moved once\)\.$/).first(),
+  ).toBeVisible();
+  await client.goBack();
+  await expect(client).toHaveURL(/\/portal\/maintenance$/);
   // Kestrel's window is not Hallam's to see.
   await expect(client.getByText(title)).toHaveCount(0);
   await saveScreenshot(client, 'maintenance-portal');

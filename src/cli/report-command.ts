@@ -37,7 +37,7 @@ export function registerReportCommand(program: Command): void {
         process.stderr.write(
           file.archived
             ? `Wrote the archived report of ${client.name} for ${options.month} to ${options.out}.\n`
-            : `${options.month} of ${client.name} is not archived: wrote a live preview (figures as of now) to ${options.out}.\n`,
+            : `${options.month} of ${client.name} is not archived: wrote a live preview, computed now, to ${options.out}.\n`,
         );
       } finally {
         await tend.close();

@@ -48,7 +48,7 @@ function Cover({ figures, options }: { figures: MonthlyReportFigures; options: R
         )}
         {options.preview ? (
           <p className="cover-preview">
-            Preview: figures as of {formatDateTime(figures.generatedAt, zone)}; not the archived report.
+            Preview generated {formatDateTime(figures.generatedAt, zone)}; not the archived report.
           </p>
         ) : null}
       </div>

@@ -65,6 +65,20 @@ function sentence(event: TicketEvent, who: string, hasSla: boolean): string | nu
       return `${who} ${str(data.decision) || 'decided on'} the proposal “${str(data.title)}”${str(data.note) ? ` — “${str(data.note)}”` : ''}.`;
     case 'proposal_withdrawn':
       return `The agency withdrew the proposal “${str(data.title)}”.`;
+    case 'next_window_changed':
+      return data.to
+        ? `${who} scheduled it for the next maintenance window.`
+        : `${who} took it out of the maintenance windows.`;
+    case 'window_planned': {
+      // The planner's decision: when the window ends (in the viewer's zone) and whether it rolled.
+      const endsAt = str(data.windowEndsAt);
+      if (!endsAt) return 'No maintenance window has room for it yet.';
+      const when = formatInstant(endsAt, viewerTimeZone());
+      const rolls = typeof data.rollCount === 'number' ? data.rollCount : 0;
+      return rolls > 0
+        ? `Moved to the maintenance window ending ${when} (moved ${rolls === 1 ? 'once' : `${rolls} times`}).`
+        : `Planned into the maintenance window ending ${when}.`;
+    }
     case 'linked':
     case 'linked_from':
       return `Linked with request #${typeof data.number === 'number' ? data.number : ''} (${humanize(str(data.kind))}).`;
