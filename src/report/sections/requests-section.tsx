@@ -32,68 +32,76 @@ export const requestsSection: ReportSection = {
             : ''}
         </p>
         <div className="two-columns">
-          <table className="grid">
-            <caption>By kind</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col" className="number">
-                  Received
-                </th>
-                <th scope="col" className="number">
-                  Resolved
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {KINDS.map(({ kind, label }) => (
-                <tr key={kind}>
-                  <th scope="row">{label}</th>
-                  <td className="number">{received.byKind[kind]}</td>
-                  <td className="number">{resolved.byKind[kind]}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="number">{received.total}</td>
-                <td className="number">{resolved.total}</td>
-              </tr>
-            </tfoot>
-          </table>
-          <table className="grid">
-            <caption>By priority</caption>
-            <thead>
-              <tr>
-                <th scope="col">Priority</th>
-                <th scope="col" className="number">
-                  Received
-                </th>
-                <th scope="col" className="number">
-                  Resolved
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {PRIORITIES.map((priority) => (
-                <tr key={priority}>
-                  <th scope="row">{capitalise(priority)}</th>
-                  <td className="number">{received.byPriority[priority]}</td>
-                  <td className="number">{resolved.byPriority[priority]}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="number">{received.total}</td>
-                <td className="number">{resolved.total}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <CountsTable
+            caption="By kind"
+            heading="Kind"
+            rows={KINDS.map(({ kind, label }) => ({
+              key: kind,
+              label,
+              received: received.byKind[kind],
+              resolved: resolved.byKind[kind],
+            }))}
+            total={{ received: received.total, resolved: resolved.total }}
+          />
+          <CountsTable
+            caption="By priority"
+            heading="Priority"
+            rows={PRIORITIES.map((priority) => ({
+              key: priority,
+              label: capitalise(priority),
+              received: received.byPriority[priority],
+              resolved: resolved.byPriority[priority],
+            }))}
+            total={{ received: received.total, resolved: resolved.total }}
+          />
         </div>
       </>
     );
   },
 };
+
+interface Counts {
+  received: number;
+  resolved: number;
+}
+
+/** Received and resolved counts per row (a kind or a priority), with their total. */
+function CountsTable(props: {
+  caption: string;
+  heading: string;
+  rows: Array<Counts & { key: string; label: string }>;
+  total: Counts;
+}) {
+  return (
+    <table className="grid">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.heading}</th>
+          <th scope="col" className="number">
+            Received
+          </th>
+          <th scope="col" className="number">
+            Resolved
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td className="number">{row.received}</td>
+            <td className="number">{row.resolved}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          <td className="number">{props.total.received}</td>
+          <td className="number">{props.total.resolved}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
