@@ -85,25 +85,24 @@ export async function createDueChoreTickets(
       .returning('id')
       .executeTakeFirst();
     if (!claimed) continue;
-    const { ticket } = await tickets.create(creator, {
-      clientId: agreement.client_id,
-      agreementId: agreement.id,
-      subject: chore.title,
-      body: [
-        chore.description,
-        `Recurring chore, every ${chore.cadence_months === 1 ? 'month' : `${chore.cadence_months} months`}; due ${due.dueOn}.`,
-      ]
-        .filter((part) => part.trim() !== '')
-        .join('\n\n'),
-      channel: 'api',
-      kind: 'maintenance',
-      priority: chore.priority,
-    });
-    await trx
-      .updateTable('tickets')
-      .set({ chore_id: chore.id, chore_due_on: due.dueOn, estimate_minutes: chore.estimate_minutes })
-      .where('id', '=', ticket.id)
-      .execute();
+    const { ticket } = await tickets.create(
+      creator,
+      {
+        clientId: agreement.client_id,
+        agreementId: agreement.id,
+        subject: chore.title,
+        body: [
+          chore.description,
+          `Recurring chore, every ${chore.cadence_months === 1 ? 'month' : `${chore.cadence_months} months`}; due ${due.dueOn}.`,
+        ]
+          .filter((part) => part.trim() !== '')
+          .join('\n\n'),
+        channel: 'api',
+        kind: 'maintenance',
+        priority: chore.priority,
+      },
+      { chore: { id: chore.id, dueOn: due.dueOn, estimateMinutes: chore.estimate_minutes } },
+    );
     await appendEvents(trx, ticket.id, actor, now, [
       {
         type: 'chore_due',

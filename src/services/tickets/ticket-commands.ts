@@ -26,15 +26,28 @@ import {
   resolveTicketClient,
 } from './ticket-parties';
 
+/** One occurrence of a recurring maintenance chore, created as a ticket. */
+export interface ChoreOccurrence {
+  id: string;
+  dueOn: string;
+  estimateMinutes: number;
+}
+
 export class TicketCommands {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly calendars: CalendarCache,
   ) {}
 
+  /**
+   * `chore` (maintenance upkeep only) creates the occurrence of a recurring chore: its columns are written with
+   * the ticket, and the caller — which holds the agreement's planning lock and plans once after all its
+   * chores — does the re-plan.
+   */
   async create(
     actor: Actor,
     input: TicketCreateInput,
+    options: { chore?: ChoreOccurrence } = {},
   ): Promise<{ ticket: TicketRow; coverage: CoverageDecision | null }> {
     const clientId = resolveTicketClient(actor, input.clientId);
     assertClientMaySet(actor, input);
@@ -80,6 +93,13 @@ export class TicketCommands {
           assignee_id: input.assigneeId ?? null,
           created_at: at,
           updated_at: at,
+          ...(options.chore
+            ? {
+                chore_id: options.chore.id,
+                chore_due_on: options.chore.dueOn,
+                estimate_minutes: options.chore.estimateMinutes,
+              }
+            : {}),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -90,7 +110,7 @@ export class TicketCommands {
           : []),
       ]);
       await refreshQueuePosition(trx, ticket, this.calendars, at);
-      await replanAfterTicketChange(trx, this.deps, this.calendars, actor, ticket.id);
+      if (!options.chore) await replanAfterTicketChange(trx, this.deps, this.calendars, actor, ticket.id);
       if (ticket.priority === 'critical')
         await enqueueSlackNotice(trx, this.deps, { kind: 'critical_created', ticketId: ticket.id });
       return { ticket: await this.reload(trx, ticket.id), coverage };
