@@ -2,7 +2,7 @@ import { DEFAULT_ITEM_MINUTES } from '../../domain/maintenance/item-size';
 import { planWindows, type Plan, type PlanWindow } from '../../domain/maintenance/planner';
 import type { CalendarCache } from '../calendars-service';
 import type { Actor, Executor } from '../context';
-import { appendEvents, refreshQueuePosition } from '../tickets/ticket-history';
+import { appendEvents, refreshQueuePositions } from '../tickets/ticket-history';
 import { loadBacklogTickets, loadDueDates, loadItemSizes, toPlanItem } from './backlog';
 
 export interface PlanResult {
@@ -103,6 +103,15 @@ export async function planAgreement(
   for (const item of plan.items) {
     const row = rows.get(item.id);
     const moved = (row?.window_id ?? null) !== item.windowId;
+    const firstWindowId = row?.first_window_id ?? item.windowId;
+    // Most runs leave most items where they were: write only what changed.
+    const unchanged =
+      row !== undefined &&
+      !moved &&
+      row.position === item.position &&
+      row.roll_count === item.rollCount &&
+      row.first_window_id === firstWindowId;
+    if (unchanged) continue;
     await trx
       .insertInto('window_plan')
       .values({
@@ -110,7 +119,7 @@ export async function planAgreement(
         window_id: item.windowId,
         position: item.position,
         roll_count: item.rollCount,
-        first_window_id: row?.first_window_id ?? item.windowId,
+        first_window_id: firstWindowId,
         planned_at: now,
       })
       .onConflict((oc) =>
@@ -118,7 +127,7 @@ export async function planAgreement(
           window_id: item.windowId,
           position: item.position,
           roll_count: item.rollCount,
-          first_window_id: row?.first_window_id ?? item.windowId,
+          first_window_id: firstWindowId,
           ...(moved ? { planned_at: now } : {}),
         }),
       )
@@ -164,7 +173,8 @@ export async function planAgreement(
         },
       },
     ]);
-    await refreshQueuePosition(trx, { id: ticketId, agreement_id: agreementId }, calendars, now);
   }
+  const moved = changed.map((id) => ({ id, agreement_id: agreementId }));
+  await refreshQueuePositions(trx, moved, calendars, now, { touch: true });
   return { plan, changed };
 }

@@ -6,8 +6,9 @@ import { planAgreement } from './plan-agreement';
 import { tryLockPlanning } from './planning-lock';
 
 /**
- * Called by ticket commands after a change to a ticket, in their transaction: when the ticket is (or was)
- * in a maintenance backlog, its agreement is re-planned at once. If another planner holds the agreement's
+ * Called by ticket commands after a change to a ticket, in their transaction: when the ticket is in a
+ * maintenance backlog, or holds a place in a window still to come or under way, its agreement is re-planned
+ * at once. If another planner holds the agreement's
  * lock, waiting could deadlock on the ticket row this transaction holds, so the re-plan goes to a job
  * (one queued per agreement) that runs after both have committed.
  */
@@ -21,6 +22,7 @@ export async function replanAfterTicketChange(
   const ticket = await trx
     .selectFrom('tickets')
     .leftJoin('window_plan', 'window_plan.ticket_id', 'tickets.id')
+    .leftJoin('maintenance_windows', 'maintenance_windows.id', 'window_plan.window_id')
     .select([
       'tickets.agreement_id',
       'tickets.status',
@@ -28,11 +30,15 @@ export async function replanAfterTicketChange(
       'tickets.next_window',
       'tickets.chore_id',
     ])
-    .select('window_plan.ticket_id as planned')
+    .select('maintenance_windows.status as plannedWindowStatus')
     .where('tickets.id', '=', ticketId)
     .executeTakeFirst();
   if (!ticket?.agreement_id) return;
-  if (!isBacklogTicket(ticket) && ticket.planned === null) return;
+  // A ticket out of the backlog matters to the plan only while it holds a place in a window still to come
+  // or under way; one released, or part of a closed window's record, does not.
+  const holdsPlace =
+    ticket.plannedWindowStatus === 'scheduled' || ticket.plannedWindowStatus === 'in_progress';
+  if (!isBacklogTicket(ticket) && !holdsPlace) return;
   if (await tryLockPlanning(trx, ticket.agreement_id)) {
     await planAgreement(trx, calendars, ticket.agreement_id, actor, deps.clock.now());
     return;
