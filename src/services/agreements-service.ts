@@ -143,12 +143,7 @@ export class AgreementsService {
   }
 
   async findVisible(actor: Actor, id: string, db: Executor = this.deps.db): Promise<AgreementRow> {
-    const scope = clientScope(actor);
-    let query = db.selectFrom('agreements').selectAll().where('id', '=', id);
-    if (scope) query = query.where('client_id', '=', scope);
-    const row = await query.executeTakeFirst();
-    if (!row) throw notFound('Agreement');
-    return row;
+    return findVisibleAgreement(db, actor, id);
   }
 
   private async assertReferences(
@@ -195,4 +190,14 @@ function parseTerms(
     });
   }
   return parsed.data;
+}
+
+/** An agreement the actor may see: a client user's own organisation's only; any other is not found. */
+export async function findVisibleAgreement(db: Executor, actor: Actor, id: string): Promise<AgreementRow> {
+  const scope = clientScope(actor);
+  let query = db.selectFrom('agreements').selectAll().where('id', '=', id);
+  if (scope) query = query.where('client_id', '=', scope);
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('Agreement');
+  return row;
 }

@@ -6,6 +6,7 @@ import type {
   MaintenanceWindowRow,
 } from '../../db/schema';
 import { clientScope, requireAgency } from '../access';
+import { findVisibleAgreement } from '../agreements-service';
 import type { Actor, Executor } from '../context';
 
 /*
@@ -13,15 +14,6 @@ import type { Actor, Executor } from '../context';
  * agreements; another tenant's record is "not found", exactly like a missing one. Role checks come after the
  * record is found, so a client is refused (403) only for its own records.
  */
-
-export async function findVisibleAgreement(db: Executor, actor: Actor, id: string): Promise<AgreementRow> {
-  const scope = clientScope(actor);
-  let query = db.selectFrom('agreements').selectAll().where('id', '=', id);
-  if (scope) query = query.where('client_id', '=', scope);
-  const row = await query.executeTakeFirst();
-  if (!row) throw notFound('Agreement');
-  return row;
-}
 
 /** For agency-only changes: the agreement must be visible (else 404), then the actor must be staff (403). */
 export async function findAgreementForStaff(db: Executor, actor: Actor, id: string): Promise<AgreementRow> {

@@ -1,5 +1,5 @@
 import type { TicketRow } from '../../db/schema';
-import { DEFAULT_ITEM_MINUTES, itemEstimate } from '../../domain/maintenance/item-size';
+import { DEFAULT_ITEM_MINUTES } from '../../domain/maintenance/item-size';
 import { windowStatusAt } from '../../domain/report/maintenance-figures';
 import type {
   ReportMaintenance,
@@ -9,6 +9,7 @@ import type {
 } from '../../domain/report/report-model';
 import type { ReportPeriod } from '../../domain/report/report-period';
 import type { Executor } from '../context';
+import { loadItemSizes } from '../maintenance/backlog';
 import type { ReportTimeEntry } from './report-hours';
 import { currentTicketRef, ticketRefOf, type ReportTicket } from './report-tickets';
 
@@ -134,31 +135,15 @@ async function upcomingWindows(input: MaintenanceInput): Promise<ReportWindowUpc
     .orderBy('window_plan.position')
     .orderBy('tickets.number')
     .execute();
-  const estimates = plan.length
-    ? await input.db
-        .selectFrom('estimates')
-        .select(['ticket_id', 'minutes', 'status', 'created_at'])
-        .where(
-          'ticket_id',
-          'in',
-          plan.map((p) => p.id),
-        )
-        .execute()
-    : [];
+  // The planner's own sizing: the engineers' estimate, else the latest standing client estimate.
+  const sizes = await loadItemSizes(input.db, plan);
   return windows.map((w) => {
     const items = plan
       .filter((p) => p.window_id === w.id)
       .map((p) => ({
         // The plan is today's: tickets as they are now.
         ...currentTicketRef(p),
-        // The planner's own sizing: the engineers' estimate, else the latest standing client estimate.
-        estimateMinutes:
-          itemEstimate(
-            p.estimate_minutes,
-            estimates
-              .filter((e) => e.ticket_id === p.id)
-              .map((e) => ({ minutes: e.minutes, status: e.status, createdAt: e.created_at.getTime() })),
-          ).minutes ?? DEFAULT_ITEM_MINUTES,
+        estimateMinutes: sizes.get(p.id)?.minutes ?? DEFAULT_ITEM_MINUTES,
         rollCount: p.roll_count,
       }));
     return {
