@@ -34,8 +34,7 @@ export function useDecideProposal(proposal: Proposal) {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: proposalKeys.all }),
-        queryClient.invalidateQueries({ queryKey: portalKeys.ticket(proposal.ticketId) }),
-        queryClient.invalidateQueries({ queryKey: portalKeys.events(proposal.ticketId) }),
+        // A prefix of the ticket's and its history's keys: invalidating it refetches them too, once.
         queryClient.invalidateQueries({ queryKey: portalKeys.tickets }),
       ]),
   });

@@ -13,8 +13,7 @@ import { ErrorState } from '../../components/states';
 import { Section } from '../ticket/bits';
 import { EstimateButton, NextWindowButton } from './ItemActions';
 import { useBacklog } from './maintenanceApi';
-
-const OPEN = ['new', 'acknowledged', 'in_progress', 'waiting_on_client'];
+import { isOpenStatus } from '../../../../src/domain/tickets/ticket-status';
 
 /**
  * The ticket's place in the maintenance plan: the window it is planned into (and how often it rolled), its
@@ -27,9 +26,10 @@ export function TicketMaintenance({
   ticket: TicketDetail;
   agreementZone: string | null;
 }) {
-  const backlog = useBacklog({ agreementId: ticket.agreementId }, !!ticket.agreementId);
+  const open = isOpenStatus(ticket.status);
+  // The backlog holds open tickets only: a resolved or closed one has no place to look up.
+  const backlog = useBacklog({ agreementId: ticket.agreementId }, !!ticket.agreementId && open);
   if (!ticket.agreementId) return null;
-  const open = OPEN.includes(ticket.status);
   const item = backlog.data?.items.find((candidate) => candidate.ticketId === ticket.id);
   if (!open && !item) return null;
   const zone = agreementZone ?? 'UTC';

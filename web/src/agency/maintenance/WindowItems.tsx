@@ -10,8 +10,7 @@ import { EmptyState } from '../../components/states';
 import { Section, ServerError } from '../ticket/bits';
 import { EstimateButton } from './ItemActions';
 import { MAINTENANCE_KEY } from './maintenanceApi';
-
-const OPEN = ['new', 'acknowledged', 'in_progress', 'waiting_on_client'];
+import { isOpenStatus } from '../../../../src/domain/tickets/ticket-status';
 
 /** The window's items in plan order (a closed window: what became of each, the rolled ones last). */
 export function WindowItems({ window }: { window: MaintenanceWindowDetail }) {
@@ -86,7 +85,7 @@ function ItemRow({ item, window }: { item: MaintenanceWindowItem; window: Mainte
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           <ItemSize minutes={item.sizeMinutes} source={item.sizeSource} />
-          {!closed && OPEN.includes(item.status) && (
+          {!closed && isOpenStatus(item.status) && (
             <EstimateButton
               ticketId={item.ticketId}
               number={item.number}
@@ -105,7 +104,7 @@ function ItemRow({ item, window }: { item: MaintenanceWindowItem; window: Mainte
           >
             {item.outcome === 'done' ? 'done' : 'rolled over'}
           </Badge>
-        ) : window.status === 'in_progress' && OPEN.includes(item.status) ? (
+        ) : window.status === 'in_progress' && isOpenStatus(item.status) ? (
           <ResolveButton ticketId={item.ticketId} number={item.number} />
         ) : null}
       </Table.Td>

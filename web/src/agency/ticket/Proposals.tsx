@@ -10,6 +10,7 @@ import { Section, ServerError } from './bits';
 import { ProposalForm, type ProposalFields } from './ProposalForm';
 import { useProject, useProposals } from './proposalApi';
 import { useTicketChange } from './ticketApi';
+import { isOpenStatus } from '../../../../src/domain/tickets/ticket-status';
 
 export const PROPOSAL_STATUS_COLOR: Record<Proposal['status'], string> = {
   draft: 'gray',
@@ -18,8 +19,6 @@ export const PROPOSAL_STATUS_COLOR: Record<Proposal['status'], string> = {
   declined: 'red',
   withdrawn: 'gray',
 };
-
-const OPEN = ['new', 'acknowledged', 'in_progress', 'waiting_on_client'];
 
 /** Change work becomes a priced proposal: draft it, send it to the client, or withdraw it. */
 export function Proposals({
@@ -39,7 +38,7 @@ export function Proposals({
   if (!isChangeWork(ticket) && items.length === 0) return null;
   const inPlay = items.some((proposal) => proposal.status === 'draft' || proposal.status === 'sent');
   const rateCents = agreement ? projectRateOf(agreement.kind, agreement.terms) : null;
-  const canDraft = OPEN.includes(ticket.status) && !!ticket.agreementId && !inPlay;
+  const canDraft = isOpenStatus(ticket.status) && !!ticket.agreementId && !inPlay;
   return (
     <Section
       title="Proposal"
