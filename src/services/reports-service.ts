@@ -49,24 +49,24 @@ export class ReportsService {
     });
     const compliance = computeCompliance(withSla, month, client.time_zone, now.getTime());
     const breaches = withSla.flatMap((ticket) =>
-      (['response', 'resolution'] as const)
-        .filter(
-          (clock) =>
-            ticket.sla[clock].status === 'breached' &&
-            ticket.sla[clock].breachedAt !== null &&
-            ticket.sla[clock].dueAt !== null &&
-            localMonthOf(ticket.sla[clock].dueAt, client.time_zone) === month,
-        )
-        .map((clock) => ({
-          ticketId: ticket.id,
-          number: ticket.number,
-          subject: ticket.subject,
-          priority: ticket.priority,
-          clock,
-          dueAt: new Date(ticket.sla[clock].dueAt ?? 0),
-          breachedAt: new Date(ticket.sla[clock].breachedAt ?? 0),
-          explanation: ticket.sla.explanation,
-        })),
+      (['response', 'resolution'] as const).flatMap((clock) => {
+        const { status, dueAt, breachedAt } = ticket.sla[clock];
+        // A breached clock always had a due; its month is the month of that due.
+        if (status !== 'breached' || breachedAt === null || dueAt === null) return [];
+        if (localMonthOf(dueAt, client.time_zone) !== month) return [];
+        return [
+          {
+            ticketId: ticket.id,
+            number: ticket.number,
+            subject: ticket.subject,
+            priority: ticket.priority,
+            clock,
+            dueAt: new Date(dueAt),
+            breachedAt: new Date(breachedAt),
+            explanation: ticket.sla.explanation,
+          },
+        ];
+      }),
     );
     return {
       ...compliance,
