@@ -44,26 +44,27 @@ export class MaintenanceQueries {
   async getWindow(actor: Actor, id: string) {
     const window = await findVisibleWindow(this.deps.db, actor, id);
     const db = this.deps.db;
-    const [figures, agreement, items, minutes] = await Promise.all([
+    const minutes = await minutesByTicket(db, window.id);
+    const [figures, agreement, items] = await Promise.all([
       windowFigures(db, [window]),
       db
         .selectFrom('agreements')
         .select(['id', 'name', 'kind'])
         .where('id', '=', window.agreement_id)
         .executeTakeFirstOrThrow(),
-      windowItems(db, window),
-      minutesByTicket(db, window.id),
+      windowItems(db, window, minutes),
     ]);
     const total = [...minutes.values()].reduce((sum, value) => sum + value, 0);
+    const onItems = items.reduce((sum, item) => sum + item.minutesLogged, 0);
     return {
       ...toWindowDto(window, figures.get(window.id)!),
       agreement,
       releaseNotes: window.release_notes,
       time: {
         totalMinutes: total,
-        onItemsMinutes: items.reduce((sum, item) => sum + item.minutesLogged, 0),
+        onItemsMinutes: onItems,
         /** Time on the window itself or on tickets that are not its items (preparation, deploys). */
-        otherMinutes: total - items.reduce((sum, item) => sum + item.minutesLogged, 0),
+        otherMinutes: total - onItems,
       },
       items,
     };
@@ -209,7 +210,8 @@ async function windowFigures(
 }
 
 /** The window's items: the frozen outcomes once closed, otherwise the plan in order. */
-async function windowItems(db: Executor, window: WindowWithAgreement) {
+/** `minutes`: the time logged in the window per ticket (minutesByTicket), which the caller has already read. */
+async function windowItems(db: Executor, window: WindowWithAgreement, minutes: Map<string, number>) {
   const closed = window.status === 'closed';
   const base = db
     .selectFrom('tickets')
@@ -238,7 +240,7 @@ async function windowItems(db: Executor, window: WindowWithAgreement) {
         outcome: null,
         outcome_minutes: null,
       }));
-  const [sizes, minutes] = await Promise.all([loadItemSizes(db, rows), minutesByTicket(db, window.id)]);
+  const sizes = await loadItemSizes(db, rows);
   return rows
     .map((row) => {
       const size = sizeOf(sizes.get(row.id));
