@@ -2,6 +2,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { ReportHoursMonth, ReportRetainerHours } from '../domain/report/report-model';
 import { formatHours, formatShortMonth } from './report-format';
+import { datesOfMonth } from '../domain/ledger/months';
 
 /**
  * The report's charts as plain SVG, laid out with d3-scale and drawn with d3-shape paths, so they render the
@@ -60,8 +61,7 @@ function YAxis({ ticks, y }: { ticks: number[]; y: (value: number) => number }) 
 export function BurnDownChart({ retainer, month }: { retainer: ReportRetainerHours; month: string }) {
   const points = retainer.burnDown;
   // The whole month on the axis, also while it runs (the line then stops at today).
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  const days = datesOfMonth(month).length;
   const start = retainer.allocationMinutes + retainer.rolledInMinutes;
   const max = Math.max(start, ...points.map((point) => point.remainingMinutes), 60);
   const ticks = hourTicks(max);

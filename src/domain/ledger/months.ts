@@ -39,3 +39,11 @@ export function monthOfDate(date: string): string {
   }
   return month;
 }
+
+/** Every date of a month, 'YYYY-MM-DD', in order. */
+export function datesOfMonth(month: string): string[] {
+  const index = toIndex(month);
+  const year = Math.floor(index / 12);
+  const length = new Date(Date.UTC(year, index - year * 12 + 1, 0)).getUTCDate();
+  return Array.from({ length }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}

@@ -1,4 +1,4 @@
-import { addMonths } from '../ledger/months';
+import { addMonths, datesOfMonth } from '../ledger/months';
 
 /**
  * When monthly reports go out: on the first business day of a month (Monday to Friday, not a holiday of the
@@ -8,11 +8,6 @@ import { addMonths } from '../ledger/months';
 function weekdayOf(date: string): number {
   // Noon UTC of the date: the same calendar day whatever the zone, so no clock or zone is needed.
   return new Date(`${date}T12:00:00Z`).getUTCDay();
-}
-
-function daysInMonth(month: string): number {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
 }
 
 export function isBusinessDay(date: string, holidays: ReadonlySet<string>): boolean {
@@ -25,10 +20,7 @@ export function isBusinessDay(date: string, holidays: ReadonlySet<string>): bool
  * falls back to its first weekday, so reports still go out.
  */
 export function firstBusinessDayOfMonth(month: string, holidays: ReadonlySet<string>): string {
-  const dates = Array.from(
-    { length: daysInMonth(month) },
-    (_, index) => `${month}-${String(index + 1).padStart(2, '0')}`,
-  );
+  const dates = datesOfMonth(month);
   return (
     dates.find((date) => isBusinessDay(date, holidays)) ??
     dates.find((date) => isBusinessDay(date, new Set())) ??

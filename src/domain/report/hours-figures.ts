@@ -1,7 +1,8 @@
 import type { HourLedger, LedgerMonth } from '../ledger/hour-ledger';
 import { addMonths } from '../ledger/months';
 import type { ReportHoursMonth, ReportRetainerHours } from './report-model';
-import { datesOfMonth, monthsEndingWith } from './report-period';
+import { datesOfMonth } from '../ledger/months';
+import { monthsEndingWith } from './report-period';
 
 export const TREND_MONTHS = 6;
 

@@ -1,5 +1,5 @@
 import { createZonedClock } from '../calendar/zoned-time';
-import { addMonths, isMonth, monthsBetween } from '../ledger/months';
+import { addMonths, datesOfMonth, isMonth, monthsBetween } from '../ledger/months';
 
 /**
  * The month a report covers, in the client's time zone, and the instant its figures are taken at.
@@ -19,8 +19,6 @@ export interface ReportPeriod {
   firstDate: string;
   lastDate: string;
 }
-
-const MONTH_DAY_MS = 86_400_000;
 
 /** Local midnight of the first day of `month` as an instant (a midnight skipped by DST: the first instant after). */
 export function localMonthStart(month: string, timeZone: string): number {
@@ -48,16 +46,6 @@ export function reportPeriodOf(month: string, timeZone: string, now: number): Re
     firstDate: days[0] ?? `${month}-01`,
     lastDate: days.at(-1) ?? `${month}-01`,
   };
-}
-
-/** Every local date of a month, 'YYYY-MM-DD', in order. */
-export function datesOfMonth(month: string): string[] {
-  if (!isMonth(month)) throw new RangeError(`month must be "YYYY-MM", got ${JSON.stringify(month)}`);
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const length = Math.round(
-    (Date.UTC(year, monthNumber, 1) - Date.UTC(year, monthNumber - 1, 1)) / MONTH_DAY_MS,
-  );
-  return Array.from({ length }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 }
 
 /** The `count` months ending with `month`, oldest first. */

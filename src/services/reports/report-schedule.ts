@@ -1,14 +1,8 @@
 import { normalizeHolidays, CalendarSpec } from '../../domain/calendar/calendar-spec';
+import { datesOfMonth } from '../../domain/ledger/months';
 import { reportMonthDueOn } from '../../domain/report/first-business-day';
 import { localDateOf } from '../../domain/time/local-date';
 import type { Executor } from '../context';
-
-/** The last day of a 'YYYY-MM' month. */
-function lastDateOf(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
 
 /**
  * The agency's office days: its time zone, and the holidays of its business calendar. Tend has no "default
@@ -50,7 +44,7 @@ export async function activeClientIds(db: Executor, month: string): Promise<stri
     .selectFrom('agreements')
     .select('client_id')
     .distinct()
-    .where('starts_on', '<=', lastDateOf(month))
+    .where('starts_on', '<=', datesOfMonth(month).at(-1)!)
     .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', `${month}-01`)]))
     .orderBy('client_id')
     .execute();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveLedger, type LedgerEntry } from '../../../src/domain/ledger/hour-ledger';
 import { retainerMonthFigures } from '../../../src/domain/report/hours-figures';
-import { datesOfMonth } from '../../../src/domain/report/report-period';
+import { datesOfMonth } from '../../../src/domain/ledger/months';
 
 /*
  * 10 h (600 min) a month from January 2026, unused minutes usable one month more, overage 100.00 an hour.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datesOfMonth, monthsEndingWith, reportPeriodOf } from '../../../src/domain/report/report-period';
+import { datesOfMonth } from '../../../src/domain/ledger/months';
+import { monthsEndingWith, reportPeriodOf } from '../../../src/domain/report/report-period';
 
 const t = Date.parse;
 
