@@ -1,4 +1,4 @@
-import { deriveLedger, type LedgerEntry } from '../domain/ledger/hour-ledger';
+import { deriveLedger, isChangeWork, type LedgerEntry } from '../domain/ledger/hour-ledger';
 import { addMonths } from '../domain/ledger/months';
 import { localMonthOf } from '../domain/time/local-date';
 import type { AgreementRow } from '../db/schema';
@@ -130,9 +130,7 @@ export class LedgerService {
       date: row.work_date,
       minutes: row.minutes,
       billable: row.billable,
-      // Change work never draws from the retainer, whoever logged it against which agreement; nor does time
-      // on an approved change project.
-      changeWork: row.ticket_kind === 'change' || row.project_id !== null,
+      changeWork: isChangeWork({ ticketKind: row.ticket_kind, projectId: row.project_id }),
       category: row.category,
       createdAt: row.created_at.getTime(),
       ticketId: row.ticket_id,

@@ -28,6 +28,14 @@ export interface LedgerEntry {
 
 export type NoDrawReason = 'non_billable' | 'change_work' | 'outside_agreement';
 
+/**
+ * Whether time is change work, which never draws from a retainer: time on a change ticket (whoever logged it
+ * against which agreement), or time on an approved change project.
+ */
+export function isChangeWork(entry: { ticketKind: string | null; projectId: string | null }): boolean {
+  return entry.ticketKind === 'change' || entry.projectId !== null;
+}
+
 export interface LedgerBucket {
   /** The month whose allocation this is. */
   month: string;

@@ -1,5 +1,5 @@
 import type { AgreementRow } from '../../db/schema';
-import { deriveLedger, type LedgerEntry } from '../../domain/ledger/hour-ledger';
+import { deriveLedger, isChangeWork, type LedgerEntry } from '../../domain/ledger/hour-ledger';
 import { retainerMonthFigures } from '../../domain/report/hours-figures';
 import type { ReportHours, ReportPaygHours, ReportRetainerHours } from '../../domain/report/report-model';
 import type { ReportPeriod } from '../../domain/report/report-period';
@@ -42,7 +42,7 @@ export async function loadReportTimeEntries(
       date: row.work_date,
       minutes: row.minutes,
       billable: row.billable,
-      changeWork: row.project_id !== null || kind === 'change',
+      changeWork: isChangeWork({ ticketKind: kind ?? null, projectId: row.project_id }),
       category: row.category,
       createdAt: row.created_at.getTime(),
       agreementId: row.agreement_id,
